@@ -1,0 +1,5 @@
+#include "qir/IO/Writer.h"
+using namespace llvm;
+Error qir::io::writeMmcif(const Structure &S, raw_ostream &OS) {
+  return createStringError(inconvertibleErrorCode(), "todo");
+}

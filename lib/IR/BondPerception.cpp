@@ -1,0 +1,234 @@
+//===- BondPerception.cpp - Filling the bond table ------------------------===//
+#include "qir/IR/BondPerception.h"
+#include "qir/IR/ResidueTemplates.h"
+#include "qir/IR/Structure.h"
+#include "qir/Support/Element.h"
+
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringMap.h"
+
+#include <cmath>
+#include <numeric>
+
+using namespace qir;
+using llvm::StringRef;
+
+namespace {
+
+class Perceiver {
+public:
+  Perceiver(const Structure &S, const BondPerceptionOptions &Opts)
+      : S(S), Opts(Opts), Pos(S.numAtoms() * 3, std::nanf("")) {
+    // Each atom's position in the first state that holds it.
+    size_t N = S.numAtoms();
+    for (size_t A = 0; A < N; ++A)
+      for (size_t St = 0; St < S.numStates(); ++St)
+        if (S.isPresent(St, A)) {
+          auto P = S.position(St, A);
+          std::copy(P.begin(), P.end(), &Pos[A * 3]);
+          break;
+        }
+  }
+
+  void explicitBonds(llvm::ArrayRef<ExplicitBond> Explicit);
+  void residueBonds(llvm::ArrayRef<ChemCompBond> ChemComp);
+  void polymerLinks();
+  void store(Structure &Out);
+
+private:
+  static bool compatible(char A, char B) { return !A || !B || A == B; }
+  float dist2(uint32_t A, uint32_t B) const {
+    float D = 0;
+    for (int K = 0; K < 3; ++K) {
+      float T = Pos[A * 3 + K] - Pos[B * 3 + K];
+      D += T * T;
+    }
+    return D; // NaN when either position is unknown
+  }
+  bool withinCovalent(uint32_t A, uint32_t B) const {
+    const AtomTable &At = S.atoms();
+    float Max = covalentRadius(At.AtomicNumber[A]) +
+                covalentRadius(At.AtomicNumber[B]) + Opts.Tolerance;
+    float D2 = dist2(A, B);
+    return D2 <= Max * Max && D2 > 0.16f; // closer than 0.4 A: a clash
+  }
+  void add(uint32_t A, uint32_t B, BondOrder O, BondOrigin Origin) {
+    if (A == B)
+      return;
+    if (A > B)
+      std::swap(A, B);
+    if (!Seen.insert({A, B}).second)
+      return;
+    Bonds.push_back({A, B, O, Origin});
+  }
+  void addByNames(uint32_t R, StringRef NA, StringRef NB, BondOrder O,
+                  BondOrigin Origin);
+
+  struct Bond {
+    uint32_t A, B;
+    BondOrder Order;
+    BondOrigin Origin;
+  };
+  const Structure &S;
+  const BondPerceptionOptions &Opts;
+  std::vector<float> Pos;
+  std::vector<Bond> Bonds;
+  llvm::DenseSet<std::pair<uint32_t, uint32_t>> Seen;
+};
+
+void Perceiver::addByNames(uint32_t R, StringRef NA, StringRef NB, BondOrder O,
+                           BondOrigin Origin) {
+  const AtomTable &At = S.atoms();
+  const ResidueTable &Res = S.residues();
+  for (uint32_t A = Res.AtomBegin[R]; A < Res.AtomEnd[R]; ++A) {
+    if (At.Name[A] != NA)
+      continue;
+    for (uint32_t B = Res.AtomBegin[R]; B < Res.AtomEnd[R]; ++B)
+      if (At.Name[B] == NB && compatible(At.AltLoc[A], At.AltLoc[B]))
+        add(A, B, O, Origin);
+  }
+}
+
+void Perceiver::explicitBonds(llvm::ArrayRef<ExplicitBond> Explicit) {
+  if (Explicit.empty())
+    return;
+  const AtomTable &At = S.atoms();
+  const ResidueTable &Res = S.residues();
+  const ChainTable &Ch = S.chains();
+  // (auth chain, seq, icode, name) -> residues.
+  llvm::StringMap<llvm::SmallVector<uint32_t, 1>> Index;
+  auto Key = [](StringRef Chain, int32_t Seq, char ICode, StringRef Name) {
+    return (Chain + "\x1f" + llvm::Twine(Seq) + "\x1f" +
+            StringRef(&ICode, ICode ? 1 : 0) + "\x1f" + Name)
+        .str();
+  };
+  for (uint32_t R = 0; R < Res.size(); ++R)
+    Index[Key(Ch.AuthId[Res.Chain[R]].str(), Res.AuthSeq[R], Res.ICode[R],
+              Res.Name[R].str())]
+        .push_back(R);
+  auto Find = [&](const BondEnd &E, llvm::SmallVectorImpl<uint32_t> &Out) {
+    auto It = Index.find(Key(E.Chain, E.Seq, E.ICode, E.ResName));
+    if (It == Index.end())
+      return;
+    for (uint32_t R : It->second)
+      for (uint32_t A = Res.AtomBegin[R]; A < Res.AtomEnd[R]; ++A)
+        if (At.Name[A] == E.Atom && (!E.AltLoc || At.AltLoc[A] == E.AltLoc))
+          Out.push_back(A);
+  };
+  for (const ExplicitBond &EB : Explicit) {
+    if (StringRef(EB.Type).starts_with_insensitive("hydrog"))
+      continue; // hydrogen bonds are not covalent
+    if (!Opts.KeepMetalCoordination &&
+        StringRef(EB.Type).starts_with_insensitive("metalc"))
+      continue;
+    llvm::SmallVector<uint32_t, 4> As, Bs;
+    Find(EB.A, As);
+    Find(EB.B, Bs);
+    for (uint32_t A : As)
+      for (uint32_t B : Bs)
+        if (compatible(At.AltLoc[A], At.AltLoc[B]))
+          add(A, B, EB.Order, BondOrigin::StructConn);
+  }
+}
+
+void Perceiver::residueBonds(llvm::ArrayRef<ChemCompBond> ChemComp) {
+  const AtomTable &At = S.atoms();
+  const ResidueTable &Res = S.residues();
+  llvm::StringMap<llvm::SmallVector<const ChemCompBond *, 16>> ByComp;
+  for (const ChemCompBond &B : ChemComp)
+    ByComp[B.Comp].push_back(&B);
+
+  for (uint32_t R = 0; R < Res.size(); ++R) {
+    StringRef Name = Res.Name[R].str();
+    uint32_t AB = Res.AtomBegin[R], AE = Res.AtomEnd[R];
+    // Atoms a definition accounts for; the others are bonded by distance.
+    llvm::SmallVector<bool, 32> Defined(AE - AB, false);
+    auto CC = ByComp.find(Name);
+    if (CC != ByComp.end()) {
+      for (const ChemCompBond *B : CC->second)
+        addByNames(R, B->A, B->B, B->Order, BondOrigin::ChemComp);
+      for (const ChemCompBond *B : CC->second)
+        for (uint32_t A = AB; A < AE; ++A)
+          if (At.Name[A] == B->A || At.Name[A] == B->B)
+            Defined[A - AB] = true;
+    } else if (const ResidueTemplate *T = lookupResidueTemplate(Name)) {
+      for (const TemplateBond &B : T->Bonds)
+        addByNames(R, B.A, B.B, B.Order, BondOrigin::Template);
+      for (uint32_t A = AB; A < AE; ++A)
+        Defined[A - AB] = T->findAtom(At.Name[A].str()) >= 0;
+    }
+    // Distance inference inside the residue, for pairs with at least one
+    // atom that no definition covers (hydrogens, unknown ligands).
+    for (uint32_t A = AB; A < AE; ++A)
+      for (uint32_t B = A + 1; B < AE; ++B) {
+        if (Defined[A - AB] && Defined[B - AB])
+          continue;
+        if (!compatible(At.AltLoc[A], At.AltLoc[B]))
+          continue;
+        // Two hydrogens are never bonded to each other in a residue.
+        if (isHydrogen(At.AtomicNumber[A]) && isHydrogen(At.AtomicNumber[B]))
+          continue;
+        if (withinCovalent(A, B))
+          add(A, B, BondOrder::Unknown, BondOrigin::Inferred);
+      }
+  }
+}
+
+void Perceiver::polymerLinks() {
+  const AtomTable &At = S.atoms();
+  const ResidueTable &Res = S.residues();
+  for (uint32_t R = 0; R + 1 < Res.size(); ++R) {
+    if (Res.Chain[R] != Res.Chain[R + 1])
+      continue;
+    ResidueKind K1 = Res.Kind[R], K2 = Res.Kind[R + 1];
+    StringRef From, To;
+    float Max;
+    if (K1 == ResidueKind::AminoAcid && K2 == ResidueKind::AminoAcid) {
+      From = "C", To = "N", Max = Opts.MaxPeptideBond;
+    } else if ((K1 == ResidueKind::DNA || K1 == ResidueKind::RNA) &&
+               (K2 == ResidueKind::DNA || K2 == ResidueKind::RNA)) {
+      From = "O3'", To = "P", Max = Opts.MaxPhosphodiesterBond;
+    } else {
+      continue;
+    }
+    for (uint32_t A = Res.AtomBegin[R]; A < Res.AtomEnd[R]; ++A) {
+      if (At.Name[A] != From)
+        continue;
+      for (uint32_t B = Res.AtomBegin[R + 1]; B < Res.AtomEnd[R + 1]; ++B)
+        if (At.Name[B] == To && compatible(At.AltLoc[A], At.AltLoc[B]) &&
+            dist2(A, B) <= Max * Max)
+          add(A, B, BondOrder::Single, BondOrigin::PolymerLink);
+    }
+  }
+}
+
+void Perceiver::store(Structure &Out) {
+  llvm::sort(Bonds, [](const Bond &X, const Bond &Y) {
+    return std::make_pair(X.A, X.B) < std::make_pair(Y.A, Y.B);
+  });
+  BondTable &BT = Out.bondsForWrite();
+  BT = BondTable();
+  BT.A.reserve(Bonds.size());
+  BT.B.reserve(Bonds.size());
+  BT.Order.reserve(Bonds.size());
+  BT.Origin.reserve(Bonds.size());
+  for (const Bond &B : Bonds) {
+    BT.A.push_back(B.A);
+    BT.B.push_back(B.B);
+    BT.Order.push_back(B.Order);
+    BT.Origin.push_back(B.Origin);
+  }
+}
+
+} // namespace
+
+void qir::perceiveBonds(Structure &S, llvm::ArrayRef<ExplicitBond> Explicit,
+                        llvm::ArrayRef<ChemCompBond> ChemComp,
+                        const BondPerceptionOptions &Opts) {
+  Perceiver P(S, Opts);
+  P.explicitBonds(Explicit);
+  P.residueBonds(ChemComp);
+  P.polymerLinks();
+  P.store(S);
+}
