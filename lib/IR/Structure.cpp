@@ -168,6 +168,7 @@ uint64_t Structure::computeHash(Facet F) const {
     H.add(col(Atoms.Occupancy));
     H.add(col(Atoms.BIso));
     H.add(col(Atoms.Serial));
+    H.add(col(Atoms.AnisoU));
     H.add(col(States.Occupancy));
     H.add(col(States.BIso));
     H.add(col(States.Serial));

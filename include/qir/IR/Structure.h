@@ -61,8 +61,15 @@ struct AtomTable {
   std::vector<int64_t> Serial;          ///< first state holding the atom
   std::vector<uint32_t> Residue;        ///< parent
   std::vector<uint8_t> Flags;           ///< AtomFlags
+  /// Anisotropic displacement U11 U22 U33 U12 U13 U23 in A^2; empty when
+  /// the file has none, NaN rows for atoms without (AtomProperties facet;
+  /// resize() leaves it alone).
+  std::vector<std::array<float, 6>> AnisoU;
 
   size_t size() const { return Name.size(); }
+  bool hasAniso(size_t I) const {
+    return !AnisoU.empty() && !std::isnan(AnisoU[I][0]);
+  }
   bool isHetero(size_t I) const { return Flags[I] & AF_Hetero; }
   void reserve(size_t N);
   void resize(size_t N);
