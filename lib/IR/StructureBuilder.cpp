@@ -157,16 +157,30 @@ void StructureBuilder::addAtom(const AtomRecord &R,
       UsedInModel[Index] = Stamp;
       Cursor = Index + 1;
     } else {
-      // An atom the first model lacks: keep a copy of the record.
-      LateAtom L{R, Cursor ? Cursor - 1 : NoIndex};
-      L.Rec.AuthChain = Strings.save(R.AuthChain);
-      L.Rec.LabelAsym = Strings.save(R.LabelAsym);
-      L.Rec.EntityId = Strings.save(R.EntityId);
-      L.Rec.ResName = Strings.save(R.ResName);
-      L.Rec.AtomName = Strings.save(R.AtomName);
-      L.Rec.Element = Strings.save(R.Element);
-      Index = LateTag | static_cast<uint32_t>(Late.size());
-      Late.push_back(L);
+      // An atom the first model lacks. Another later model may have seen
+      // it already: one late atom per key.
+      llvm::SmallString<64> Key;
+      appendAtomKey(Key, R.AuthChain, R.LabelAsym, R.ResName, R.AuthSeq,
+                    R.ICode, R.AtomName, R.AltLoc);
+      auto [It, Inserted] =
+          LateIndex.try_emplace(Key, static_cast<uint32_t>(Late.size()));
+      if (!Inserted && Late[It->second].UsedInModel == Stamp) {
+        // The same key twice in one model: keep both as distinct atoms.
+        It->second = static_cast<uint32_t>(Late.size());
+        Inserted = true;
+      }
+      if (Inserted) {
+        LateAtom L{R, Cursor ? Cursor - 1 : NoIndex, 0};
+        L.Rec.AuthChain = Strings.save(R.AuthChain);
+        L.Rec.LabelAsym = Strings.save(R.LabelAsym);
+        L.Rec.EntityId = Strings.save(R.EntityId);
+        L.Rec.ResName = Strings.save(R.ResName);
+        L.Rec.AtomName = Strings.save(R.AtomName);
+        L.Rec.Element = Strings.save(R.Element);
+        Late.push_back(L);
+      }
+      Late[It->second].UsedInModel = Stamp;
+      Index = LateTag | It->second;
     }
   }
   M.Index.push_back(Index);
@@ -180,14 +194,16 @@ void StructureBuilder::addAtom(const AtomRecord &R,
     M.Extra.push_back(Strings.save(V));
 }
 
-/// Rebuild the topology with the late atoms inserted: at the end of their
-/// residue when it exists, else right after the atom that preceded them.
+/// Rebuild the topology with the late atoms inserted where the model that
+/// first had them put them: right after the atom that preceded them there.
+/// When that predecessor lies in another residue but the late atom's residue
+/// exists, the atom goes first in its residue, so residues stay contiguous.
 void StructureBuilder::mergeLateAtoms() {
   if (Late.empty())
     return;
   size_t N0 = Atoms.size();
-  // Residue key -> last atom of that residue in the first-model topology.
-  llvm::StringMap<uint32_t> ResidueEnd;
+  // Residue key -> residue index in the first-model topology.
+  llvm::StringMap<uint32_t> ResidueIndex;
   llvm::SmallString<64> Key;
   auto ResKey = [&](StringRef Auth, StringRef Label, StringRef Name,
                     int32_t Seq, char ICode) {
@@ -196,21 +212,29 @@ void StructureBuilder::mergeLateAtoms() {
   };
   for (uint32_t R = 0; R < Residues.size(); ++R) {
     uint32_t C = Residues.Chain[R];
-    ResidueEnd[ResKey(Chains.AuthId[C].str(), Chains.LabelId[C].str(),
-                      Residues.Name[R].str(), Residues.AuthSeq[R],
-                      Residues.ICode[R])] = Residues.AtomEnd[R] - 1;
+    ResidueIndex.try_emplace(ResKey(Chains.AuthId[C].str(),
+                                    Chains.LabelId[C].str(),
+                                    Residues.Name[R].str(), Residues.AuthSeq[R],
+                                    Residues.ICode[R]),
+                             R);
   }
-  // Insertion lists: after topology atom A (index A+1), or at the head (0).
+  // Insertion lists: position P means "after topology atom P-1" (P = 0:
+  // before the first atom).
   std::vector<llvm::SmallVector<uint32_t, 1>> After(N0 + 1);
   for (uint32_t L = 0; L < Late.size(); ++L) {
     const AtomRecord &R = Late[L].Rec;
-    auto It = ResidueEnd.find(
+    uint32_t Pred = Late[L].After;
+    uint32_t Pos = Pred == NoIndex ? 0 : Pred + 1;
+    auto It = ResidueIndex.find(
         ResKey(R.AuthChain, R.LabelAsym, R.ResName, R.AuthSeq, R.ICode));
-    uint32_t Pos;
-    if (It != ResidueEnd.end())
-      Pos = It->second + 1;
-    else
-      Pos = Late[L].After == NoIndex ? 0 : Late[L].After + 1;
+    if (It != ResidueIndex.end()) {
+      uint32_t Res = It->second;
+      bool PredInResidue = Pred != NoIndex && Atoms.Residue[Pred] == Res;
+      if (!PredInResidue)
+        Pos = Pred != NoIndex && Pred >= Residues.AtomEnd[Res]
+                  ? Residues.AtomEnd[Res]
+                  : Residues.AtomBegin[Res];
+    }
     After[Pos].push_back(L);
   }
   // Replay the union in order through appendTopologyAtom().

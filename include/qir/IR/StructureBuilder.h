@@ -132,7 +132,9 @@ private:
   struct LateAtom {
     AtomRecord Rec;        ///< strings saved in Strings
     uint32_t After;        ///< topology atom it followed, or NoIndex
+    uint32_t UsedInModel;  ///< stamp of the last model that had it
   };
+  llvm::StringMap<uint32_t> LateIndex; ///< atom key -> late atom
   std::vector<LateAtom> Late;
   static constexpr uint32_t LateTag = 0x80000000u;
 
