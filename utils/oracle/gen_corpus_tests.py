@@ -39,29 +39,43 @@ COMPARE_COMMON = "--case-insensitive element --null-equal charge=0"
 COMPARE_PDB = COMPARE_COMMON + " --ignore label_asym,label_seq"
 
 # Files that are invalid on purpose (or carry no atoms), keyed by the name
-# inside their folder: (location regex after the file name, message regex,
-# why). The location and `error:` are what the test pins down; the message
-# regex is deliberately loose until the reader's wording settles.
-NO_ATOMS = (r"{{(:[0-9]+)*}}", r"{{.*[Aa][Tt][Oo][Mm].*}}")
+# inside their folder: (location after the file name, message pattern, why),
+# in FileCheck syntax. Files with no atoms at all count as invalid: qir
+# reports "nothing to read" rather than an empty structure.
+PDB_NO_ATOMS = r"{{.*}}no ATOM or HETATM records{{.*}}"
+CIF_NO_ATOMS = r"{{.*}}no _atom_site table{{.*}}"
 BROKEN = {
     "a_structure.cif.gz": (
-        ":1:1", r"{{.*}}",
+        ":1:1", r"{{.*}}data block{{.*}}",
         "no data_ block header: the file starts with loop_ "
         "(gemmi: 1:1 expected block header)"),
+    "a_structure.pdb.gz": (
+        ":{{[0-9]+}}:{{[0-9]+}}", r"{{.*}}",
+        "bugs introduced on purpose (REMARKs at its top): MODEL without a "
+        "number (line 9), atoms after ENDMDL outside any model (line 20), "
+        "ARG 2 N given twice (line 22), a blank-altloc disordered atom; "
+        "Biopython PERMISSIVE=False: 'Atom N defined twice in residue ARG "
+        "at line 22'"),
     "occupancy.pdb": (
         ":3:{{[0-9]+}}", r"{{.*}}",
         "ATOM record on line 3 truncated after z (no occupancy, B, element); "
         "Biopython PERMISSIVE=False: 'Invalid or missing occupancy at line 3'"),
-    "1MOM_min.cif": NO_ATOMS + (
+    "1MOM_min.cif": (
+        ":1:1", CIF_NO_ATOMS,
         "mmCIF with only _struct_conf (tricky quoting): no _atom_site, so no "
-        "atoms; Biopython MMCIFParser: KeyError '_atom_site.id', gemmi: 0 atoms",),
-    "4Q9R_min.cif": NO_ATOMS + (
+        "atoms; Biopython MMCIFParser: KeyError '_atom_site.id', gemmi: 0 atoms"),
+    "4Q9R_min.cif": (
+        ":1:1", CIF_NO_ATOMS,
         "mmCIF with only _pdbx_audit_revision_item: no _atom_site, so no "
-        "atoms; Biopython MMCIFParser: KeyError '_atom_site.id', gemmi: 0 atoms",),
-    "header.pdb": NO_ATOMS + (
-        "PDB header records only (HEADER/TITLE/COMPND), no ATOM/HETATM",),
-    "d256ba_.ent": NO_ATOMS + (
-        "ASTRAL/SCOP header and REMARKs only, no ATOM/HETATM",),
+        "atoms; Biopython MMCIFParser: KeyError '_atom_site.id', gemmi: 0 atoms"),
+    "header.pdb": (
+        ":6:1", PDB_NO_ATOMS,
+        "PDB header records only (HEADER/TITLE/COMPND), no ATOM/HETATM; "
+        "the error points at the end of the file"),
+    "d256ba_.ent": (
+        ":14:1", PDB_NO_ATOMS,
+        "ASTRAL/SCOP header and REMARKs only, no ATOM/HETATM; the error "
+        "points at the end of the file"),
 }
 
 # mmCIF files gemmi.read_structure reads as empty although they have atoms:
