@@ -255,9 +255,7 @@ void writeAtomSite(const Structure &S, raw_ostream &OS) {
   size_t N = At.size();
   for (size_t St = 0; St < S.numStates(); ++St) {
     int32_t Model = S.states().ModelNumber[St];
-    for (size_t A = 0; A < N; ++A) {
-      if (!S.isPresent(St, A))
-        continue;
+    for (uint32_t A : S.siteOrder(St)) {
       uint32_t R = At.Residue[A], C = Res.Chain[R];
       StringRef Name = At.Name[A].str(), Comp = Res.Name[R].str();
       OS << (At.isHetero(A) ? "HETATM " : "ATOM ") << S.serial(St, A) << ' ';

@@ -153,9 +153,7 @@ static void printAtoms(const Structure &S, std::optional<int32_t> Model,
     int32_t ModelNo = S.states().ModelNumber[St];
     if (Model && *Model != ModelNo)
       continue;
-    for (size_t A = 0; A < At.size(); ++A) {
-      if (!S.isPresent(St, A))
-        continue;
+    for (uint32_t A : S.siteOrder(St)) {
       uint32_t R = At.Residue[A], C = Res.Chain[R];
       OS << ModelNo << '\t';
       putText(OS, Ch.AuthId[C].str());

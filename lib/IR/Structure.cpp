@@ -61,6 +61,19 @@ void Structure::markChanged(FacetSet Changes) {
       ++Generations[F];
 }
 
+std::vector<uint32_t> Structure::siteOrder(size_t S) const {
+  if (!States.SiteOrderBegin.empty())
+    return std::vector<uint32_t>(
+        States.SiteOrder.begin() + States.SiteOrderBegin[S],
+        States.SiteOrder.begin() + States.SiteOrderBegin[S + 1]);
+  std::vector<uint32_t> Out;
+  Out.reserve(numAtoms());
+  for (uint32_t A = 0; A < numAtoms(); ++A)
+    if (isPresent(S, A))
+      Out.push_back(A);
+  return Out;
+}
+
 AtomTable &Structure::atomsForWrite(FacetSet Changes) {
   markChanged(Changes);
   return Atoms;
@@ -163,6 +176,8 @@ uint64_t Structure::computeHash(Facet F) const {
     H.add(col(States.ModelNumber));
     H.add(col(States.Coords));
     H.add(col(States.Present));
+    H.add(col(States.SiteOrder));
+    H.add(col(States.SiteOrderBegin));
     break;
   case Facet::AtomProperties:
     H.add(col(Atoms.Occupancy));

@@ -527,6 +527,18 @@ Structure StructureBuilder::finish(const FinishOptions &Opts) {
       PerState(St.BIso, &ModelData::B, std::nanf(""));
     if (!SameSerial)
       PerState(St.Serial, &ModelData::Serial, int64_t(0));
+    // Keep each model's own atom order when one differs from the topology.
+    bool InOrder = llvm::all_of(Models, [](const ModelData &MD) {
+      return std::is_sorted(MD.Index.begin(), MD.Index.end());
+    });
+    if (!InOrder) {
+      St.SiteOrderBegin.push_back(0);
+      for (const ModelData &MD : Models) {
+        St.SiteOrder.insert(St.SiteOrder.end(), MD.Index.begin(),
+                            MD.Index.end());
+        St.SiteOrderBegin.push_back(St.SiteOrder.size());
+      }
+    }
   }
   {
     ExtraColumns &X = S.extraColumnsForWrite();

@@ -130,6 +130,12 @@ struct StateTable {
   std::vector<float> Occupancy;     ///< [S][N] or empty
   std::vector<float> BIso;          ///< [S][N] or empty
   std::vector<int64_t> Serial;      ///< [S][N] or empty
+  /// The order in which the source listed each state's atom sites, when
+  /// some state's order differs from the topology order (models holding
+  /// different water sets, say): the atoms of state S are
+  /// SiteOrder[SiteOrderBegin[S] .. SiteOrderBegin[S+1]). Empty otherwise.
+  std::vector<uint32_t> SiteOrder;
+  std::vector<uint64_t> SiteOrderBegin; ///< S+1 offsets, or empty
 
   size_t size() const { return ModelNumber.size(); }
 };
@@ -210,6 +216,9 @@ public:
     return States.Serial.empty() ? Atoms.Serial[A]
                                  : States.Serial[S * numAtoms() + A];
   }
+  /// The atoms state \p S holds, in the order the source listed them
+  /// (topology order unless StateTable::SiteOrder says otherwise).
+  std::vector<uint32_t> siteOrder(size_t S) const;
   /// Index of the state whose file model number is \p Model, or NoIndex.
   uint32_t stateForModel(int32_t Model) const;
 
