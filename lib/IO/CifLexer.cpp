@@ -94,8 +94,11 @@ CifLexer::Token CifLexer::next() {
     T.Text = Word;
     return T;
   }
-  if (Word.size() >= 5) {
-    // Reserved words are case-insensitive.
+  // Reserved words (case-insensitive) start with d, l, s or g and hold an
+  // underscore; numbers and names rarely pass this first test.
+  char L = C | 0x20;
+  if (Word.size() >= 5 && (L == 'd' || L == 'l' || L == 's' || L == 'g') &&
+      Word.contains('_')) {
     if (Word.starts_with_insensitive("data_")) {
       T.K = Kind::DataBlock;
       T.Text = Word.drop_front(5);

@@ -190,8 +190,49 @@ Error MmcifReader::parseInt(const Token &Tok, const Twine &What, T &V) {
   return Error::success();
 }
 
+/// Fast path for the plain decimals that fill coordinate columns
+/// ("-12.345"): up to 15 significant digits, no exponent. The mantissa and
+/// the power of ten are exact in a double, so the quotient is correctly
+/// rounded before the final conversion to float. Returns false for anything
+/// else (exponents, uncertainties, junk), which goes to std::from_chars.
+static bool parsePlainDecimal(StringRef S, float &V) {
+  const char *P = S.begin(), *E = S.end();
+  bool Neg = false;
+  if (P < E && (*P == '-' || *P == '+'))
+    Neg = *P++ == '-';
+  if (P == E)
+    return false;
+  int64_t Mant = 0;
+  int Digits = 0, Frac = 0;
+  bool Dot = false, Any = false;
+  for (; P < E; ++P) {
+    char C = *P;
+    if (C >= '0' && C <= '9') {
+      if (++Digits > 15)
+        return false;
+      Mant = Mant * 10 + (C - '0');
+      Frac += Dot;
+      Any = true;
+    } else if (C == '.' && !Dot) {
+      Dot = true;
+    } else {
+      return false;
+    }
+  }
+  if (!Any)
+    return false;
+  static const double Pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4,  1e5,  1e6, 1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
+                                 1e15};
+  double D = static_cast<double>(Mant) / Pow10[Frac];
+  V = static_cast<float>(Neg ? -D : D);
+  return true;
+}
+
 Error MmcifReader::parseFloat(const Token &Tok, const Twine &What,
                               float &V) {
+  if (parsePlainDecimal(Tok.Text, V))
+    return Error::success();
   StringRef S = Tok.Text;
   // CIF numbers may carry a standard uncertainty: 1.234(5).
   size_t Paren = S.find('(');
@@ -633,12 +674,22 @@ Error MmcifReader::interpretCategories(Structure &S) {
     BySerial.try_emplace(At.Serial[A], A);
   static const char *const U[] = {"u[1][1]", "u[2][2]", "u[3][3]",
                                   "u[1][2]", "u[1][3]", "u[2][3]"};
+  int IdCol = C.col("id");
+  int UCol[6];
+  for (int K = 0; K < 6; ++K)
+    UCol[K] = C.col(U[K]);
+  auto Cell = [&](size_t R, int Col) -> const Token * {
+    if (Col < 0)
+      return nullptr;
+    const Token &T = C.Values[R * C.width() + Col];
+    return T.isNull() ? nullptr : &T;
+  };
   std::vector<std::array<float, 6>> Aniso(
       At.size(), {std::nanf(""), 0, 0, 0, 0, 0});
   size_t Unmatched = 0;
   const char *FirstUnmatched = nullptr;
   for (size_t R = 0; R < C.rows(); ++R) {
-    const Token *Id = C.get(R, "id");
+    const Token *Id = Cell(R, IdCol);
     if (!Id)
       continue;
     int64_t Serial;
@@ -653,7 +704,7 @@ Error MmcifReader::interpretCategories(Structure &S) {
     std::array<float, 6> V;
     bool All = true;
     for (int K = 0; K < 6; ++K) {
-      const Token *T = C.get(R, U[K]);
+      const Token *T = Cell(R, UCol[K]);
       if (!T) {
         All = false;
         break;

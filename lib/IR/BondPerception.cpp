@@ -16,6 +16,21 @@ using llvm::StringRef;
 
 namespace {
 
+/// Template bonds as pairs of template atom indices, per template (built
+/// once, thread-safely, on first use).
+const std::vector<std::vector<std::pair<int, int>>> &templateBondIndices() {
+  static const std::vector<std::vector<std::pair<int, int>>> Table = [] {
+    std::vector<std::vector<std::pair<int, int>>> T;
+    for (const ResidueTemplate &RT : allResidueTemplates()) {
+      T.emplace_back();
+      for (const TemplateBond &B : RT.Bonds)
+        T.back().push_back({RT.findAtom(B.A), RT.findAtom(B.B)});
+    }
+    return T;
+  }();
+  return Table;
+}
+
 class Perceiver {
 public:
   Perceiver(const Structure &S, const BondPerceptionOptions &Opts)
@@ -62,8 +77,6 @@ private:
       return;
     Bonds.push_back({A, B, O, Origin});
   }
-  void addByNames(uint32_t R, StringRef NA, StringRef NB, BondOrder O,
-                  BondOrigin Origin);
 
   struct Bond {
     uint32_t A, B;
@@ -76,19 +89,6 @@ private:
   std::vector<Bond> Bonds;
   llvm::DenseSet<std::pair<uint32_t, uint32_t>> Seen;
 };
-
-void Perceiver::addByNames(uint32_t R, StringRef NA, StringRef NB, BondOrder O,
-                           BondOrigin Origin) {
-  const AtomTable &At = S.atoms();
-  const ResidueTable &Res = S.residues();
-  for (uint32_t A = Res.AtomBegin[R]; A < Res.AtomEnd[R]; ++A) {
-    if (At.Name[A] != NA)
-      continue;
-    for (uint32_t B = Res.AtomBegin[R]; B < Res.AtomEnd[R]; ++B)
-      if (At.Name[B] == NB && compatible(At.AltLoc[A], At.AltLoc[B]))
-        add(A, B, O, Origin);
-  }
-}
 
 void Perceiver::explicitBonds(llvm::ArrayRef<ExplicitBond> Explicit) {
   if (Explicit.empty())
@@ -135,28 +135,61 @@ void Perceiver::explicitBonds(llvm::ArrayRef<ExplicitBond> Explicit) {
 void Perceiver::residueBonds(llvm::ArrayRef<ChemCompBond> ChemComp) {
   const AtomTable &At = S.atoms();
   const ResidueTable &Res = S.residues();
-  llvm::StringMap<llvm::SmallVector<const ChemCompBond *, 16>> ByComp;
-  for (const ChemCompBond &B : ChemComp)
-    ByComp[B.Comp].push_back(&B);
+  // Per component: its atom names (index = position) and its bonds as
+  // pairs of those indices.
+  struct CompDef {
+    llvm::StringMap<int> AtomIndex;
+    std::vector<std::pair<int, int>> Pairs;
+    std::vector<BondOrder> Orders;
+  };
+  llvm::StringMap<CompDef> ByComp;
+  for (const ChemCompBond &B : ChemComp) {
+    CompDef &D = ByComp[B.Comp];
+    int IA = D.AtomIndex.try_emplace(B.A, D.AtomIndex.size()).first->second;
+    int IB = D.AtomIndex.try_emplace(B.B, D.AtomIndex.size()).first->second;
+    D.Pairs.push_back({IA, IB});
+    D.Orders.push_back(B.Order);
+  }
 
+  llvm::SmallVector<int, 32> TIdx;
   for (uint32_t R = 0; R < Res.size(); ++R) {
     StringRef Name = Res.Name[R].str();
     uint32_t AB = Res.AtomBegin[R], AE = Res.AtomEnd[R];
     // Atoms a definition accounts for; the others are bonded by distance.
     llvm::SmallVector<bool, 32> Defined(AE - AB, false);
+    TIdx.assign(AE - AB, -1);
+    // Bonds by definition index: TIdx maps each atom to its atom in the
+    // definition (chem_comp or template), -1 if the definition lacks it.
+    auto AddPairs = [&](llvm::ArrayRef<std::pair<int, int>> Pairs,
+                        auto OrderOf, BondOrigin Origin) {
+      for (size_t K = 0; K < Pairs.size(); ++K)
+        for (uint32_t A = AB; A < AE; ++A) {
+          if (TIdx[A - AB] != Pairs[K].first)
+            continue;
+          for (uint32_t B = AB; B < AE; ++B)
+            if (TIdx[B - AB] == Pairs[K].second &&
+                compatible(At.AltLoc[A], At.AltLoc[B]))
+              add(A, B, OrderOf(K), Origin);
+        }
+    };
     auto CC = ByComp.find(Name);
     if (CC != ByComp.end()) {
-      for (const ChemCompBond *B : CC->second)
-        addByNames(R, B->A, B->B, B->Order, BondOrigin::ChemComp);
-      for (const ChemCompBond *B : CC->second)
-        for (uint32_t A = AB; A < AE; ++A)
-          if (At.Name[A] == B->A || At.Name[A] == B->B)
-            Defined[A - AB] = true;
+      const CompDef &D = CC->second;
+      for (uint32_t A = AB; A < AE; ++A) {
+        auto It = D.AtomIndex.find(At.Name[A].str());
+        TIdx[A - AB] = It == D.AtomIndex.end() ? -1 : It->second;
+        Defined[A - AB] = TIdx[A - AB] >= 0;
+      }
+      AddPairs(D.Pairs, [&](size_t K) { return D.Orders[K]; },
+               BondOrigin::ChemComp);
     } else if (const ResidueTemplate *T = lookupResidueTemplate(Name)) {
-      for (const TemplateBond &B : T->Bonds)
-        addByNames(R, B.A, B.B, B.Order, BondOrigin::Template);
-      for (uint32_t A = AB; A < AE; ++A)
-        Defined[A - AB] = T->findAtom(At.Name[A].str()) >= 0;
+      for (uint32_t A = AB; A < AE; ++A) {
+        TIdx[A - AB] = T->findAtom(At.Name[A].str());
+        Defined[A - AB] = TIdx[A - AB] >= 0;
+      }
+      AddPairs(templateBondIndices()[T - allResidueTemplates().data()],
+               [&](size_t K) { return T->Bonds[K].Order; },
+               BondOrigin::Template);
     }
     // Distance inference inside the residue, for pairs with at least one
     // atom that no definition covers (hydrogens, unknown ligands).
