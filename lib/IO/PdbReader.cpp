@@ -100,7 +100,10 @@ Line lineAt(const char *P, const char *End) {
 }
 
 bool isBlank(StringRef S) {
-  return S.find_first_not_of(' ') == StringRef::npos;
+  for (char C : S)
+    if (C != ' ')
+      return false;
+  return true;
 }
 
 /// Decimal integer, optional sign, no spaces.
@@ -193,6 +196,14 @@ bool parseReal(StringRef S, float &Out) {
     } else {
       break;
     }
+  }
+  if (LLVM_LIKELY(P == E && Digits > 0 && Mant < (1u << 24) && Frac <= 10)) {
+    // Both operands exact in float: one correctly rounded division.
+    static const float Pow10f[] = {1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f,
+                                   1e6f, 1e7f, 1e8f, 1e9f, 1e10f};
+    float V = static_cast<float>(Mant) / Pow10f[Frac];
+    Out = Neg ? -V : V;
+    return true;
   }
   if (P == E && Digits > 0 && Digits <= 18) {
     static const double Pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
@@ -479,12 +490,11 @@ Error PdbReader::parseAtom(const Line &L, bool Hetero) {
     return E;
   if (Error E = parseReal(L, 47, 54, "z", R.Z))
     return E;
-  if (!L.field(55, 60).empty())
-    if (Error E = parseReal(L, 55, 60, "occupancy", R.Occupancy))
-      return E;
-  if (!L.field(61, 66).empty())
-    if (Error E = parseReal(L, 61, 66, "B-factor", R.BIso))
-      return E;
+  StringRef Occ = L.field(55, 60), B = L.field(61, 66);
+  if (!Occ.empty() && !::parseReal(Occ, R.Occupancy))
+    return badNumber(L, 55, 60, "occupancy");
+  if (!B.empty() && !::parseReal(B, R.BIso))
+    return badNumber(L, 61, 66, "B-factor");
   if (!AnySegid && !isBlank(L.cols(73, 76)))
     AnySegid = true;
 

@@ -106,6 +106,33 @@ bool fitsFixed(double V, unsigned W, unsigned P) {
   return V < Max && V > Min;
 }
 
+/// printf("%W.Pf", V) for a float that fitsFixed(): V * 10^P is exact in
+/// double (24 + 14 bits), so nearbyint() rounds exactly as printf does
+/// (to nearest, ties to even), "-0.000" included.
+void formatFixed(float V, unsigned W, unsigned P, char *Out) {
+  static const double Scale[] = {1, 10, 100, 1000, 10000};
+  static const int64_t IScale[] = {1, 10, 100, 1000, 10000};
+  double R = std::nearbyint(static_cast<double>(V) * Scale[P]);
+  bool Neg = std::signbit(R);
+  uint64_t N = static_cast<uint64_t>(Neg ? -R : R);
+  uint64_t Int = N / IScale[P], Frac = N % IScale[P];
+  char *E = Out + W;
+  char *Q = E;
+  for (unsigned I = 0; I < P; ++I) {
+    *--Q = static_cast<char>('0' + Frac % 10);
+    Frac /= 10;
+  }
+  *--Q = '.';
+  do {
+    *--Q = static_cast<char>('0' + Int % 10);
+    Int /= 10;
+  } while (Int && Q > Out);
+  if (Neg && Q > Out)
+    *--Q = '-';
+  while (Q > Out)
+    *--Q = ' ';
+}
+
 std::string fmtFloat(double V) {
   return std::isfinite(V) ? formatv("{0}", V).str() : std::string("NaN");
 }
@@ -330,12 +357,21 @@ void PdbWriter::writeAtom(size_t St, uint32_t A) {
     Tail[7] = Q < 0 ? '-' : '+';
   }
 
+  // One 81-byte line: columns 1-80 and the newline.
+  char L[81];
+  std::memset(L, ' ', 80);
+  L[80] = '\n';
+  std::memcpy(L, At.isHetero(A) ? "HETATM" : "ATOM  ", 6);
+  std::memcpy(L + 6, Serial, 5);
+  std::memcpy(L + 12, Ids, 15);
   auto P = S.position(St, A);
-  OS << (At.isHetero(A) ? "HETATM" : "ATOM  ") << StringRef(Serial, 5) << ' '
-     << StringRef(Ids, 15) << "   "
-     << format("%8.3f%8.3f%8.3f%6.2f%6.2f", P[0], P[1], P[2],
-               S.occupancy(St, A), S.bIso(St, A))
-     << "      " << StringRef(Tail, 8) << '\n';
+  formatFixed(P[0], 8, 3, L + 30);
+  formatFixed(P[1], 8, 3, L + 38);
+  formatFixed(P[2], 8, 3, L + 46);
+  formatFixed(S.occupancy(St, A), 6, 2, L + 54);
+  formatFixed(S.bIso(St, A), 6, 2, L + 60);
+  std::memcpy(L + 72, Tail, 8);
+  OS.write(L, sizeof(L));
   if (At.hasAniso(A)) {
     const auto &U = At.AnisoU[A];
     OS << "ANISOU" << StringRef(Serial, 5) << ' ' << StringRef(Ids, 15) << ' ';
