@@ -19,6 +19,7 @@
 #include "qir/IO/MmcifReader.h"
 #include "qir/IO/CifLexer.h"
 #include "qir/IR/StructureBuilder.h"
+#include "qir/Support/NumberParsing.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -190,58 +191,14 @@ Error MmcifReader::parseInt(const Token &Tok, const Twine &What, T &V) {
   return Error::success();
 }
 
-/// Fast path for the plain decimals that fill coordinate columns
-/// ("-12.345"): up to 15 significant digits, no exponent. The mantissa and
-/// the power of ten are exact in a double, so the quotient is correctly
-/// rounded before the final conversion to float. Returns false for anything
-/// else (exponents, uncertainties, junk), which goes to std::from_chars.
-static bool parsePlainDecimal(StringRef S, float &V) {
-  const char *P = S.begin(), *E = S.end();
-  bool Neg = false;
-  if (P < E && (*P == '-' || *P == '+'))
-    Neg = *P++ == '-';
-  if (P == E)
-    return false;
-  int64_t Mant = 0;
-  int Digits = 0, Frac = 0;
-  bool Dot = false, Any = false;
-  for (; P < E; ++P) {
-    char C = *P;
-    if (C >= '0' && C <= '9') {
-      if (++Digits > 15)
-        return false;
-      Mant = Mant * 10 + (C - '0');
-      Frac += Dot;
-      Any = true;
-    } else if (C == '.' && !Dot) {
-      Dot = true;
-    } else {
-      return false;
-    }
-  }
-  if (!Any)
-    return false;
-  static const double Pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4,  1e5,  1e6, 1e7,
-                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14,
-                                 1e15};
-  double D = static_cast<double>(Mant) / Pow10[Frac];
-  V = static_cast<float>(Neg ? -D : D);
-  return true;
-}
-
 Error MmcifReader::parseFloat(const Token &Tok, const Twine &What,
                               float &V) {
-  if (parsePlainDecimal(Tok.Text, V))
-    return Error::success();
   StringRef S = Tok.Text;
   // CIF numbers may carry a standard uncertainty: 1.234(5).
   size_t Paren = S.find('(');
   if (Paren != StringRef::npos && S.ends_with(")"))
     S = S.take_front(Paren);
-  if (S.starts_with("+"))
-    S = S.drop_front();
-  auto [Ptr, EC] = std::from_chars(S.begin(), S.end(), V);
-  if (EC != std::errc() || Ptr != S.end() || S.empty())
+  if (!parseDecimal(S, V))
     return error(Tok.Pos, "invalid number '" + Tok.Text + "' for " + What);
   return Error::success();
 }

@@ -11,7 +11,7 @@
 //
 // Coordinate lines: a line is short only if it ends before column 54; then
 // it is an error located just past its end. Occupancy and B may be missing
-// (1.0 and 0.0). Serial numbers and residue numbers may be hybrid-36.
+// (NaN: the value is not in the file). Serial numbers and residue numbers may be hybrid-36.
 // The residue name is columns 18-21 trimmed (some programs write four-letter
 // names into column 21), so the chain id is column 22 alone.
 //
@@ -490,7 +490,11 @@ Error PdbReader::parseAtom(const Line &L, bool Hetero) {
     return E;
   if (Error E = parseReal(L, 47, 54, "z", R.Z))
     return E;
+  // A field the line lacks is missing (NaN, '.' in tables, blank when
+  // written), not a made-up default.
   StringRef Occ = L.field(55, 60), B = L.field(61, 66);
+  R.Occupancy = Occ.empty() ? std::nanf("") : R.Occupancy;
+  R.BIso = B.empty() ? std::nanf("") : R.BIso;
   if (!Occ.empty() && !::parseReal(Occ, R.Occupancy))
     return badNumber(L, 55, 60, "occupancy");
   if (!B.empty() && !::parseReal(B, R.BIso))

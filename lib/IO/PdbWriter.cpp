@@ -224,11 +224,11 @@ Error PdbWriter::check() {
           return limitError("coordinate " + fmtFloat(V) + " of atom '" +
                             At.Name[A].str() +
                             "' does not fit PDB's 8 columns (%8.3f)");
-      if (!fitsFixed(S.occupancy(St, A), 6, 2))
+      if (!std::isnan(S.occupancy(St, A)) && !fitsFixed(S.occupancy(St, A), 6, 2))
         return limitError("occupancy " + fmtFloat(S.occupancy(St, A)) +
                           " of atom '" + At.Name[A].str() +
                           "' does not fit PDB's 6 columns (%6.2f)");
-      if (!fitsFixed(S.bIso(St, A), 6, 2))
+      if (!std::isnan(S.bIso(St, A)) && !fitsFixed(S.bIso(St, A), 6, 2))
         return limitError("B-factor " + fmtFloat(S.bIso(St, A)) + " of atom '" +
                           At.Name[A].str() +
                           "' does not fit PDB's 6 columns (%6.2f)");
@@ -368,8 +368,11 @@ void PdbWriter::writeAtom(size_t St, uint32_t A) {
   formatFixed(P[0], 8, 3, L + 30);
   formatFixed(P[1], 8, 3, L + 38);
   formatFixed(P[2], 8, 3, L + 46);
-  formatFixed(S.occupancy(St, A), 6, 2, L + 54);
-  formatFixed(S.bIso(St, A), 6, 2, L + 60);
+  // Missing values stay blank.
+  if (!std::isnan(S.occupancy(St, A)))
+    formatFixed(S.occupancy(St, A), 6, 2, L + 54);
+  if (!std::isnan(S.bIso(St, A)))
+    formatFixed(S.bIso(St, A), 6, 2, L + 60);
   std::memcpy(L + 72, Tail, 8);
   OS.write(L, sizeof(L));
   if (At.hasAniso(A)) {

@@ -34,7 +34,10 @@ const std::vector<std::vector<std::pair<int, int>>> &templateBondIndices() {
 class Perceiver {
 public:
   Perceiver(const Structure &S, const BondPerceptionOptions &Opts)
-      : S(S), Opts(Opts), Pos(S.numAtoms() * 3, std::nanf("")) {
+      : S(S), Opts(Opts), Pos(S.numAtoms() * 3, std::nanf("")),
+        Radius(S.numAtoms()) {
+    for (size_t A = 0; A < S.numAtoms(); ++A)
+      Radius[A] = covalentRadius(S.atoms().AtomicNumber[A]);
     // Each atom's position in the first state that holds it.
     size_t N = S.numAtoms();
     for (size_t A = 0; A < N; ++A)
@@ -62,9 +65,7 @@ private:
     return D; // NaN when either position is unknown
   }
   bool withinCovalent(uint32_t A, uint32_t B) const {
-    const AtomTable &At = S.atoms();
-    float Max = covalentRadius(At.AtomicNumber[A]) +
-                covalentRadius(At.AtomicNumber[B]) + Opts.Tolerance;
+    float Max = Radius[A] + Radius[B] + Opts.Tolerance;
     float D2 = dist2(A, B);
     return D2 <= Max * Max && D2 > 0.16f; // closer than 0.4 A: a clash
   }
@@ -86,6 +87,7 @@ private:
   const Structure &S;
   const BondPerceptionOptions &Opts;
   std::vector<float> Pos;
+  std::vector<float> Radius; ///< covalent radius per atom
   std::vector<Bond> Bonds;
   llvm::DenseSet<std::pair<uint32_t, uint32_t>> Seen;
 };

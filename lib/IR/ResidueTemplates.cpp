@@ -10,6 +10,8 @@
 
 #include "llvm/ADT/StringMap.h"
 
+#include <cstring>
+
 using namespace qir;
 
 namespace {
@@ -71,9 +73,16 @@ const llvm::StringMap<const ResidueTemplate *> &templateIndex() {
 } // namespace
 
 int ResidueTemplate::findAtom(llvm::StringRef AtomName) const {
-  for (size_t I = 0; I < Atoms.size(); ++I)
-    if (AtomName == Atoms[I].Name)
+  if (AtomName.empty())
+    return -1;
+  size_t L = AtomName.size();
+  for (size_t I = 0; I < Atoms.size(); ++I) {
+    const char *N = Atoms[I].Name;
+    // First character, then the rest without a strlen per candidate.
+    if (N[0] == AtomName[0] && std::strncmp(N, AtomName.data(), L) == 0 &&
+        N[L] == '\0')
       return static_cast<int>(I);
+  }
   return -1;
 }
 
