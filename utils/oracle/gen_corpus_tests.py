@@ -104,7 +104,31 @@ def compare_test(ref, features, what):
             "# RUN: qir-dump --table=atoms %s > %%t.qir\n" % ref +
             "# RUN: %%python %%oracle/gemmi_atoms.py %s > %%t.gemmi\n" % ref +
             "# RUN: %%python %%oracle/compare_tables.py %%t.gemmi %%t.qir %s\n"
-            % flags)
+            % flags + roundtrip_lines(ref))
+
+
+def roundtrip_lines(ref):
+    """Writers: the source format keeps every atom-record value (checked by
+    an independent parser), and the IR read back from either output format
+    prints the same atoms table."""
+    lines = ["# Round trips."]
+    if ref.endswith(PDB_SUFFIXES):
+        lines += [
+            "# RUN: qir-dump -q " + ref + " -o %t.rt.pdb",
+            "# RUN: %python %oracle/compare_pdb_records.py " + ref +
+            " %t.rt.pdb",
+            "# RUN: qir-dump --table=atoms %t.rt.pdb > %t.rt.pdb.qir",
+            "# RUN: %python %oracle/compare_tables.py %t.qir %t.rt.pdb.qir"
+            " --ignore label_asym,label_seq"]
+    else:
+        lines += [
+            "# RUN: qir-dump -q " + ref + " -o %t.rt.cif",
+            "# RUN: %python %oracle/compare_atom_site.py"
+            " --allow-filled label_entity_id " + ref + " %t.rt.cif"]
+    lines += [
+        "# RUN: qir-dump -q " + ref + " -o %t.rt2.cif",
+        "# RUN: qir-dump --table=atoms %t.rt2.cif | diff %t.qir -"]
+    return "\n".join(lines) + "\n"
 
 
 def count_test(ref, features, what, category):
