@@ -35,6 +35,7 @@ config.substitutions.append(
     ("%inputs", os.path.join(config.qir_src_root, "test", "Inputs")))
 config.substitutions.append(
     ("%oracle", os.path.join(config.qir_src_root, "utils", "oracle")))
+config.substitutions.append(("%qir_obj_root", config.qir_obj_root))
 
 # qir's own tools first, then LLVM's testing tools.
 llvm_config.add_tool_substitutions(

@@ -43,7 +43,7 @@ int ExtraColumns::find(StringRef N) const {
 
 Structure::Structure()
     : Pool(std::make_unique<llvm::BumpPtrAllocator>()),
-      Saver(std::make_unique<llvm::StringSaver>(*Pool)) {
+      Saver(std::make_unique<llvm::UniqueStringSaver>(*Pool)) {
   for (uint64_t &G : HashGeneration)
     G = ~uint64_t(0);
 }

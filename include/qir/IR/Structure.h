@@ -267,7 +267,7 @@ private:
   ExtraColumns Extra;
 
   std::unique_ptr<llvm::BumpPtrAllocator> Pool;
-  std::unique_ptr<llvm::StringSaver> Saver;
+  std::unique_ptr<llvm::UniqueStringSaver> Saver; ///< one copy per distinct value
 
   uint64_t Generations[NumFacets] = {};
   mutable uint64_t HashCache[NumFacets] = {};
