@@ -71,8 +71,9 @@ CifLexer::Token CifLexer::next() {
     const char *P = Cur + 1;
     for (;;) {
       if (P >= End || *P == '\n' || *P == '\r')
-        return error(Cur, std::string("unterminated quoted value: no closing ") +
-                              C + " on this line");
+        return error(Cur,
+                     std::string("unterminated quoted value: no closing ") + C +
+                         " on this line");
       if (*P == C && (P + 1 == End || isSpace(P[1])))
         break;
       ++P;

@@ -9,7 +9,8 @@
 using namespace llvm;
 
 bool qir::io::isGzip(StringRef Contents) {
-  return Contents.size() >= 2 && static_cast<unsigned char>(Contents[0]) == 0x1f &&
+  return Contents.size() >= 2 &&
+         static_cast<unsigned char>(Contents[0]) == 0x1f &&
          static_cast<unsigned char>(Contents[1]) == 0x8b;
 }
 
@@ -47,10 +48,10 @@ Expected<std::unique_ptr<MemoryBuffer>> qir::io::gunzip(StringRef Compressed,
       size_t At = Compressed.size() - Z.avail_in;
       std::string Msg = Z.msg ? Z.msg : "corrupt data";
       inflateEnd(&Z);
-      return createStringError(
-          inconvertibleErrorCode(),
-          "%s: corrupt gzip stream at byte %zu of %zu: %s", Name.str().c_str(),
-          At, Compressed.size(), Msg.c_str());
+      return createStringError(inconvertibleErrorCode(),
+                               "%s: corrupt gzip stream at byte %zu of %zu: %s",
+                               Name.str().c_str(), At, Compressed.size(),
+                               Msg.c_str());
     }
     if (Ret == Z_BUF_ERROR && Z.avail_in == 0) {
       inflateEnd(&Z);
@@ -65,8 +66,7 @@ Expected<std::unique_ptr<MemoryBuffer>> qir::io::gunzip(StringRef Compressed,
   return MemoryBuffer::getMemBufferCopy(Out, Name);
 }
 
-Expected<std::unique_ptr<MemoryBuffer>>
-qir::io::loadInputFile(StringRef Path) {
+Expected<std::unique_ptr<MemoryBuffer>> qir::io::loadInputFile(StringRef Path) {
   ErrorOr<std::unique_ptr<MemoryBuffer>> Buf =
       Path == "-" ? MemoryBuffer::getSTDIN()
                   : MemoryBuffer::getFile(Path, /*IsText=*/false,

@@ -191,8 +191,7 @@ Error MmcifReader::parseInt(const Token &Tok, const Twine &What, T &V) {
   return Error::success();
 }
 
-Error MmcifReader::parseFloat(const Token &Tok, const Twine &What,
-                              float &V) {
+Error MmcifReader::parseFloat(const Token &Tok, const Twine &What, float &V) {
   StringRef S = Tok.Text;
   // CIF numbers may carry a standard uncertainty: 1.234(5).
   size_t Paren = S.find('(');
@@ -207,10 +206,9 @@ Error MmcifReader::checkFits(const Token &Tok, StringRef What,
                              size_t Capacity) {
   if (Tok.Text.size() <= Capacity)
     return Error::success();
-  return error(Tok.Pos, What + " '" + Tok.Text + "' has " +
-                            Twine(Tok.Text.size()) +
-                            " characters; qir holds at most " +
-                            Twine(Capacity));
+  return error(Tok.Pos,
+               What + " '" + Tok.Text + "' has " + Twine(Tok.Text.size()) +
+                   " characters; qir holds at most " + Twine(Capacity));
 }
 
 Error MmcifReader::processAtomRow(ArrayRef<Token> Row) {
@@ -246,10 +244,9 @@ Error MmcifReader::processAtomRow(ArrayRef<Token> Row) {
   const Token *CompTok = Either(AS_AuthComp, AS_LabelComp);
   const Token *AsymTok = Either(AS_AuthAsym, AS_LabelAsym);
   if (!AtomTok)
-    return error(Row[Col[AS_AuthAtom] >= 0 ? Col[AS_AuthAtom]
-                                           : Col[AS_LabelAtom]]
-                     .Pos,
-                 "atom site without an atom name");
+    return error(
+        Row[Col[AS_AuthAtom] >= 0 ? Col[AS_AuthAtom] : Col[AS_LabelAtom]].Pos,
+        "atom site without an atom name");
   if (Error E = checkFits(*AtomTok, "atom name", AtomName::Capacity))
     return E;
   R.AtomName = AtomTok->Text;
@@ -285,15 +282,14 @@ Error MmcifReader::processAtomRow(ArrayRef<Token> Row) {
   }
   if (const Token *T = Get(AS_InsCode)) {
     if (T->Text.size() != 1)
-      return error(T->Pos, "insertion code '" + T->Text +
-                               "' is not one character");
+      return error(T->Pos,
+                   "insertion code '" + T->Text + "' is not one character");
     R.ICode = T->Text[0];
   }
   if (const Token *T = Get(AS_AltId)) {
     if (T->Text.size() != 1)
-      return error(T->Pos,
-                   "alternate location id '" + T->Text +
-                       "' is not one character");
+      return error(T->Pos, "alternate location id '" + T->Text +
+                               "' is not one character");
     R.AltLoc = T->Text[0];
   }
   if (const Token *T = Get(AS_TypeSymbol)) {
@@ -463,8 +459,8 @@ Error MmcifReader::readChemCompAtoms() {
         T = C.get(R, Ideal[K]);
       *XYZ[K] = std::nanf("");
       if (T)
-        if (Error E = parseFloat(*T, Twine("_chem_comp_atom.") + Model[K],
-                                 *XYZ[K]))
+        if (Error E =
+                parseFloat(*T, Twine("_chem_comp_atom.") + Model[K], *XYZ[K]))
           return E;
     }
     Builder.addAtom(A);
@@ -597,9 +593,9 @@ Error MmcifReader::readMetadata() {
   if (Error E = Res("em_3d_reconstruction", "resolution"))
     return E;
   if (const Category *C = Find("cell")) {
-    static const char *const Items[] = {"length_a",    "length_b",
-                                        "length_c",    "angle_alpha",
-                                        "angle_beta",  "angle_gamma"};
+    static const char *const Items[] = {"length_a",   "length_b",
+                                        "length_c",   "angle_alpha",
+                                        "angle_beta", "angle_gamma"};
     float V[6];
     bool All = true;
     for (int K = 0; K < 6; ++K) {
@@ -641,8 +637,8 @@ Error MmcifReader::interpretCategories(Structure &S) {
     const Token &T = C.Values[R * C.width() + Col];
     return T.isNull() ? nullptr : &T;
   };
-  std::vector<std::array<float, 6>> Aniso(
-      At.size(), {std::nanf(""), 0, 0, 0, 0, 0});
+  std::vector<std::array<float, 6>> Aniso(At.size(),
+                                          {std::nanf(""), 0, 0, 0, 0, 0});
   size_t Unmatched = 0;
   const char *FirstUnmatched = nullptr;
   for (size_t R = 0; R < C.rows(); ++R) {
@@ -666,8 +662,7 @@ Error MmcifReader::interpretCategories(Structure &S) {
         All = false;
         break;
       }
-      if (Error E = parseFloat(*T, Twine("_atom_site_anisotrop.") + U[K],
-                               V[K]))
+      if (Error E = parseFloat(*T, Twine("_atom_site_anisotrop.") + U[K], V[K]))
         return E;
     }
     if (All)
@@ -721,8 +716,9 @@ Expected<Structure> MmcifReader::read() {
       if (isKeptCategory(CatL)) {
         Category &C = Categories[CatL];
         if (C.IsLoop)
-          return error(Tag.Pos, "_" + Cat + " given both as a loop and as "
-                                            "single items");
+          return error(Tag.Pos, "_" + Cat +
+                                    " given both as a loop and as "
+                                    "single items");
         if (!C.Pos)
           C.Pos = Tag.Pos;
         C.Items.push_back(Item.lower());
@@ -749,8 +745,8 @@ Expected<Structure> MmcifReader::read() {
       std::string CatL = Cat.lower();
       for (size_t I = 1; I < Tags.size(); ++I)
         if (!Tags[I].drop_front().split('.').first.equals_insensitive(Cat))
-          return error(TagPos[I], "loop mixes categories _" + Cat + " and " +
-                                      Tags[I]);
+          return error(TagPos[I],
+                       "loop mixes categories _" + Cat + " and " + Tags[I]);
       if (CatL == "atom_site") {
         Token Next;
         if (Error E = readAtomSiteLoop(LoopPos, Tags, TagPos, T, Next))

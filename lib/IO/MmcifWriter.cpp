@@ -30,8 +30,8 @@ void putValue(raw_ostream &OS, StringRef V) {
   bool Bare = !V.empty();
   if (Bare) {
     char C = V[0];
-    if (C == '_' || C == '#' || C == '$' || C == '\'' || C == '"' ||
-        C == ';' || C == '[' || C == ']')
+    if (C == '_' || C == '#' || C == '$' || C == '\'' || C == '"' || C == ';' ||
+        C == '[' || C == ']')
       Bare = false;
     if (V == "?" || V == ".")
       Bare = false;
@@ -243,12 +243,17 @@ void writeAtomSite(const Structure &S, raw_ostream &OS) {
     if (StringRef(X.Names[C]).starts_with("_atom_site."))
       Extras.push_back(C);
   OS << "loop_\n";
-  for (const char *Item :
-       {"group_PDB", "id", "type_symbol", "label_atom_id", "label_alt_id",
-        "label_comp_id", "label_asym_id", "label_entity_id", "label_seq_id",
-        "pdbx_PDB_ins_code", "Cartn_x", "Cartn_y", "Cartn_z", "occupancy",
-        "B_iso_or_equiv", "pdbx_formal_charge", "auth_seq_id", "auth_comp_id",
-        "auth_asym_id", "auth_atom_id", "pdbx_PDB_model_num"})
+  for (const char *Item : {"group_PDB",         "id",
+                           "type_symbol",       "label_atom_id",
+                           "label_alt_id",      "label_comp_id",
+                           "label_asym_id",     "label_entity_id",
+                           "label_seq_id",      "pdbx_PDB_ins_code",
+                           "Cartn_x",           "Cartn_y",
+                           "Cartn_z",           "occupancy",
+                           "B_iso_or_equiv",    "pdbx_formal_charge",
+                           "auth_seq_id",       "auth_comp_id",
+                           "auth_asym_id",      "auth_atom_id",
+                           "pdbx_PDB_model_num"})
     OS << "_atom_site." << Item << '\n';
   for (unsigned C : Extras)
     OS << X.Names[C] << '\n';

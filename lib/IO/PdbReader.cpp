@@ -11,9 +11,9 @@
 //
 // Coordinate lines: a line is short only if it ends before column 54; then
 // it is an error located just past its end. Occupancy and B may be missing
-// (NaN: the value is not in the file). Serial numbers and residue numbers may be hybrid-36.
-// The residue name is columns 18-21 trimmed (some programs write four-letter
-// names into column 21), so the chain id is column 22 alone.
+// (NaN: the value is not in the file). Serial numbers and residue numbers may
+// be hybrid-36. The residue name is columns 18-21 trimmed (some programs write
+// four-letter names into column 21), so the chain id is column 22 alone.
 //
 // Element: columns 77-78 as written (trimmed). When blank, it is inferred
 // from the name field the way the PDB aligns names: the symbol sits in

@@ -224,7 +224,8 @@ Error PdbWriter::check() {
           return limitError("coordinate " + fmtFloat(V) + " of atom '" +
                             At.Name[A].str() +
                             "' does not fit PDB's 8 columns (%8.3f)");
-      if (!std::isnan(S.occupancy(St, A)) && !fitsFixed(S.occupancy(St, A), 6, 2))
+      if (!std::isnan(S.occupancy(St, A)) &&
+          !fitsFixed(S.occupancy(St, A), 6, 2))
         return limitError("occupancy " + fmtFloat(S.occupancy(St, A)) +
                           " of atom '" + At.Name[A].str() +
                           "' does not fit PDB's 6 columns (%6.2f)");

@@ -22,12 +22,13 @@ Expected<Structure> qir::io::readStructureBuffer(StringRef Text, StringRef Name,
   if (F == FileFormat::Unknown)
     F = Sniffed;
   if (Text.find_first_not_of(" \t\r\n") == StringRef::npos)
-    return make_error<ParseError>(locate(Name, Text, Text.end(),
-                                         "empty input: no atoms to read"));
+    return make_error<ParseError>(
+        locate(Name, Text, Text.end(), "empty input: no atoms to read"));
   // A binary file is rejected at its first non-text byte.
   for (size_t I = 0, E = std::min<size_t>(Text.size(), 4096); I < E; ++I) {
     unsigned char C = Text[I];
-    if (C == 0 || (C < 0x20 && C != '\n' && C != '\r' && C != '\t' && C != '\f'))
+    if (C == 0 ||
+        (C < 0x20 && C != '\n' && C != '\r' && C != '\t' && C != '\f'))
       return makeParseError(Name, Text, Text.data() + I,
                             "binary data in a text structure file (byte 0x" +
                                 utohexstr(C, /*LowerCase=*/true, 2) + ")");

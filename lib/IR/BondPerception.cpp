@@ -162,8 +162,8 @@ void Perceiver::residueBonds(llvm::ArrayRef<ChemCompBond> ChemComp) {
     TIdx.assign(AE - AB, -1);
     // Bonds by definition index: TIdx maps each atom to its atom in the
     // definition (chem_comp or template), -1 if the definition lacks it.
-    auto AddPairs = [&](llvm::ArrayRef<std::pair<int, int>> Pairs,
-                        auto OrderOf, BondOrigin Origin) {
+    auto AddPairs = [&](llvm::ArrayRef<std::pair<int, int>> Pairs, auto OrderOf,
+                        BondOrigin Origin) {
       for (size_t K = 0; K < Pairs.size(); ++K)
         for (uint32_t A = AB; A < AE; ++A) {
           if (TIdx[A - AB] != Pairs[K].first)
@@ -182,16 +182,16 @@ void Perceiver::residueBonds(llvm::ArrayRef<ChemCompBond> ChemComp) {
         TIdx[A - AB] = It == D.AtomIndex.end() ? -1 : It->second;
         Defined[A - AB] = TIdx[A - AB] >= 0;
       }
-      AddPairs(D.Pairs, [&](size_t K) { return D.Orders[K]; },
-               BondOrigin::ChemComp);
+      AddPairs(
+          D.Pairs, [&](size_t K) { return D.Orders[K]; }, BondOrigin::ChemComp);
     } else if (const ResidueTemplate *T = lookupResidueTemplate(Name)) {
       for (uint32_t A = AB; A < AE; ++A) {
         TIdx[A - AB] = T->findAtom(At.Name[A].str());
         Defined[A - AB] = TIdx[A - AB] >= 0;
       }
-      AddPairs(templateBondIndices()[T - allResidueTemplates().data()],
-               [&](size_t K) { return T->Bonds[K].Order; },
-               BondOrigin::Template);
+      AddPairs(
+          templateBondIndices()[T - allResidueTemplates().data()],
+          [&](size_t K) { return T->Bonds[K].Order; }, BondOrigin::Template);
     }
     // Distance inference inside the residue, for pairs with at least one
     // atom that no definition covers (hydrogens, unknown ligands).

@@ -189,8 +189,7 @@ static void printAtoms(const Structure &S, std::optional<int32_t> Model,
         OS << '.';
       else
         OS << static_cast<int>(At.Charge[A]);
-      OS << '\t' << (At.isHetero(A) ? 1 : 0) << '\t' << S.serial(St, A)
-         << '\n';
+      OS << '\t' << (At.isHetero(A) ? 1 : 0) << '\t' << S.serial(St, A) << '\n';
     }
   }
 }

@@ -16,28 +16,28 @@ using namespace qir;
 
 namespace {
 
-#define RESIDUE_BEGIN(ID, CCD, ONE, KIND, PARENT)                             \
+#define RESIDUE_BEGIN(ID, CCD, ONE, KIND, PARENT)                              \
   const TemplateAtom ID##_Atoms[] = {
 #define RESIDUE_END(ID)                                                        \
-  {nullptr, nullptr}                                                           \
+  { nullptr, nullptr }                                                         \
   }                                                                            \
   ;
 #define TATOM(NAME, ELEMENT) {NAME, ELEMENT},
 #include "qir/IR/ResidueTemplates.def"
 
-#define RESIDUE_BEGIN(ID, CCD, ONE, KIND, PARENT)                             \
+#define RESIDUE_BEGIN(ID, CCD, ONE, KIND, PARENT)                              \
   const TemplateBond ID##_Bonds[] = {
 #define RESIDUE_END(ID)                                                        \
-  {nullptr, nullptr, BondOrder::Unknown}                                       \
+  { nullptr, nullptr, BondOrder::Unknown }                                     \
   }                                                                            \
   ;
 #define TBOND(A, B, ORDER) {A, B, BondOrder::ORDER},
 #include "qir/IR/ResidueTemplates.def"
 
-#define RESIDUE_BEGIN(ID, CCD, ONE, KIND, PARENT)                             \
+#define RESIDUE_BEGIN(ID, CCD, ONE, KIND, PARENT)                              \
   const ChiDefinition ID##_Chis[] = {
 #define RESIDUE_END(ID)                                                        \
-  {0, nullptr, nullptr, nullptr, nullptr}                                      \
+  { 0, nullptr, nullptr, nullptr, nullptr }                                    \
   }                                                                            \
   ;
 #define TCHI(K, A, B, C, D) {K, A, B, C, D},
@@ -49,7 +49,7 @@ llvm::ArrayRef<T> withoutSentinel(const T (&Rows)[N]) {
 }
 
 const ResidueTemplate Templates[] = {
-#define RESIDUE_BEGIN(ID, CCD, ONE, KIND, PARENT)                             \
+#define RESIDUE_BEGIN(ID, CCD, ONE, KIND, PARENT)                              \
   {CCD,                                                                        \
    ONE,                                                                        \
    ResidueKind::KIND,                                                          \
@@ -92,9 +92,7 @@ const ResidueTemplate *qir::lookupResidueTemplate(llvm::StringRef Name) {
   return It == Index.end() ? nullptr : It->second;
 }
 
-llvm::ArrayRef<ResidueTemplate> qir::allResidueTemplates() {
-  return Templates;
-}
+llvm::ArrayRef<ResidueTemplate> qir::allResidueTemplates() { return Templates; }
 
 ResidueKind qir::residueKindOf(llvm::StringRef Name) {
   const ResidueTemplate *T = lookupResidueTemplate(Name);

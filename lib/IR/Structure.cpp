@@ -1,4 +1,5 @@
-//===- Structure.cpp - The columnar structure IR ---------------------------===//
+//===- Structure.cpp - The columnar structure IR
+//---------------------------===//
 #include "qir/IR/Structure.h"
 #include "qir/Support/Hashing.h"
 
@@ -267,8 +268,8 @@ std::string Structure::verify() const {
         return Msg;
       }
     if (Chains.Entity[C] != NoIndex && Chains.Entity[C] >= Entities.size()) {
-      OS << "chain " << C << " names entity " << Chains.Entity[C]
-         << " of " << Entities.size();
+      OS << "chain " << C << " names entity " << Chains.Entity[C] << " of "
+         << Entities.size();
       return Msg;
     }
     Next = Chains.ResidueEnd[C];

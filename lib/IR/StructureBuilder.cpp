@@ -212,11 +212,10 @@ void StructureBuilder::mergeLateAtoms() {
   };
   for (uint32_t R = 0; R < Residues.size(); ++R) {
     uint32_t C = Residues.Chain[R];
-    ResidueIndex.try_emplace(ResKey(Chains.AuthId[C].str(),
-                                    Chains.LabelId[C].str(),
-                                    Residues.Name[R].str(), Residues.AuthSeq[R],
-                                    Residues.ICode[R]),
-                             R);
+    ResidueIndex.try_emplace(
+        ResKey(Chains.AuthId[C].str(), Chains.LabelId[C].str(),
+               Residues.Name[R].str(), Residues.AuthSeq[R], Residues.ICode[R]),
+        R);
   }
   // Insertion lists: position P means "after topology atom P-1" (P = 0:
   // before the first atom).
@@ -288,9 +287,9 @@ void StructureBuilder::mergeLateAtoms() {
 
 /// PDB input has no label ids. Split each auth chain the way mmCIF would:
 /// the polymer (the residues up to the last ATOM record or standard polymer
-/// residue; TER starts a new chain row) is one label asym, each other non-water residue
-/// is its own, and the chain's waters share one. Label asym ids are given
-/// in order of appearance: A, B, ..., Z, AA, BA, ... (as the PDB does).
+/// residue; TER starts a new chain row) is one label asym, each other non-water
+/// residue is its own, and the chain's waters share one. Label asym ids are
+/// given in order of appearance: A, B, ..., Z, AA, BA, ... (as the PDB does).
 /// Label seq ids number the polymer residues from 1.
 void StructureBuilder::deriveLabels() {
   auto LabelName = [](unsigned I) {
@@ -380,10 +379,10 @@ void StructureBuilder::assignEntities() {
     }
     // Derive a signature from the residues.
     uint32_t RB = Chains.ResidueBegin[C], RE = Chains.ResidueEnd[C];
-    bool Water = RE > RB && llvm::all_of(llvm::seq(RB, RE), [&](uint32_t R) {
-                   return residueKindOf(Residues.Name[R].str()) ==
-                          ResidueKind::Water;
-                 });
+    bool Water =
+        RE > RB && llvm::all_of(llvm::seq(RB, RE), [&](uint32_t R) {
+          return residueKindOf(Residues.Name[R].str()) == ResidueKind::Water;
+        });
     std::string Sig;
     EntityRecord E;
     if (Water) {
@@ -448,8 +447,8 @@ void StructureBuilder::assignResidueKinds() {
       bool InPolymer = E != NoIndex && Entities[E].Type == EntityType::Polymer;
       if (isWaterName(Name))
         K = ResidueKind::Water;
-      else if (InPolymer && (PT == PolymerType::PeptideL ||
-                             PT == PolymerType::PeptideD))
+      else if (InPolymer &&
+               (PT == PolymerType::PeptideL || PT == PolymerType::PeptideD))
         K = ResidueKind::AminoAcid;
       else if (InPolymer && PT == PolymerType::DNA)
         K = ResidueKind::DNA;
@@ -470,8 +469,8 @@ Structure StructureBuilder::finish(const FinishOptions &Opts) {
   mergeLateAtoms();
   if (Residues.size())
     Residues.AtomEnd.back() = static_cast<uint32_t>(Atoms.size());
-  bool NeedLabels = llvm::any_of(Chains.LabelId,
-                                 [](const ChainId &L) { return L.empty(); });
+  bool NeedLabels =
+      llvm::any_of(Chains.LabelId, [](const ChainId &L) { return L.empty(); });
   if (NeedLabels)
     deriveLabels();
   assignEntities();

@@ -31,9 +31,8 @@ static bool parsePlainDecimal(llvm::StringRef S, float &V) {
   }
   if (!Any)
     return false;
-  static const double Pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,
-                                 1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
-                                 1e12, 1e13, 1e14, 1e15};
+  static const double Pow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
   double D = static_cast<double>(Mant) / Pow10[Frac];
   V = static_cast<float>(Neg ? -D : D);
   return true;

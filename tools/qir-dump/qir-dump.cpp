@@ -45,8 +45,9 @@ static cl::opt<int> Model("model",
                           cl::value_desc("N"), cl::cat(DumpCat));
 
 static cl::opt<io::FileFormat> InputFormat(
-    "format", cl::desc("Input format (default: from the extension, then the "
-                       "content)"),
+    "format",
+    cl::desc("Input format (default: from the extension, then the "
+             "content)"),
     cl::values(clEnumValN(io::FileFormat::MMCIF, "mmcif", "mmCIF / PDBx"),
                clEnumValN(io::FileFormat::PDB, "pdb", "PDB fixed columns")),
     cl::init(io::FileFormat::Unknown), cl::cat(DumpCat));

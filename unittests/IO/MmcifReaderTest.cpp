@@ -68,8 +68,7 @@ static std::string errorOf(llvm::StringRef Text) {
   std::string Out;
   llvm::handleAllErrors(S.takeError(), [&](const ParseError &E) {
     Out = std::to_string(E.diagnostic().Line) + ":" +
-          std::to_string(E.diagnostic().Column) + ": " +
-          E.diagnostic().Message;
+          std::to_string(E.diagnostic().Column) + ": " + E.diagnostic().Message;
   });
   return Out;
 }

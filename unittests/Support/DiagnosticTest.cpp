@@ -23,8 +23,8 @@ TEST(Diagnostic, EndOfFileIsOnTheLastLine) {
 
 TEST(Diagnostic, RendersLikeSourceMgr) {
   llvm::StringRef Text = "x\nATOM 12 ab\n";
-  Diagnostic D = locate("in.pdb", Text, Text.data() + Text.find("ab"),
-                        "not a number");
+  Diagnostic D =
+      locate("in.pdb", Text, Text.data() + Text.find("ab"), "not a number");
   std::string S;
   llvm::raw_string_ostream OS(S);
   D.print(OS);

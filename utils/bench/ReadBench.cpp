@@ -30,8 +30,9 @@ static void readFile(benchmark::State &State, std::string Path, bool Bonds) {
     benchmark::DoNotOptimize(S->states().Coords.data());
   }
   State.counters["atom_sites"] = static_cast<double>(Atoms);
-  State.counters["sites_per_s"] = benchmark::Counter(
-      static_cast<double>(Atoms), benchmark::Counter::kIsIterationInvariantRate);
+  State.counters["sites_per_s"] =
+      benchmark::Counter(static_cast<double>(Atoms),
+                         benchmark::Counter::kIsIterationInvariantRate);
 }
 
 int main(int argc, char **argv) {

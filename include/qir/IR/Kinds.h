@@ -48,11 +48,11 @@ enum class BondOrder : uint8_t {
 
 /// Where a bond came from (DESIGN section 2).
 enum class BondOrigin : uint8_t {
-  Template,     ///< built-in residue template table
-  PolymerLink,  ///< peptide C-N / phosphodiester O3'-P by template geometry
-  StructConn,   ///< _struct_conn, SSBOND, LINK
-  ChemComp,     ///< _chem_comp_bond in the file
-  Inferred,     ///< distance vs covalent radii
+  Template,    ///< built-in residue template table
+  PolymerLink, ///< peptide C-N / phosphodiester O3'-P by template geometry
+  StructConn,  ///< _struct_conn, SSBOND, LINK
+  ChemComp,    ///< _chem_comp_bond in the file
+  Inferred,    ///< distance vs covalent radii
 };
 constexpr unsigned NumBondOrigins = 5;
 

@@ -33,12 +33,12 @@ struct ChiDefinition {
 };
 
 struct ResidueTemplate {
-  const char *Name;     ///< CCD code
-  char OneLetter;       ///< canonical one-letter code ('X' if none)
+  const char *Name; ///< CCD code
+  char OneLetter;   ///< canonical one-letter code ('X' if none)
   ResidueKind Kind;
-  const char *Parent;   ///< standard parent for modified residues, or ""
-  llvm::ArrayRef<TemplateAtom> Atoms;   ///< heavy atoms, CCD names
-  llvm::ArrayRef<TemplateBond> Bonds;   ///< between heavy atoms
+  const char *Parent; ///< standard parent for modified residues, or ""
+  llvm::ArrayRef<TemplateAtom> Atoms; ///< heavy atoms, CCD names
+  llvm::ArrayRef<TemplateBond> Bonds; ///< between heavy atoms
   llvm::ArrayRef<ChiDefinition> Chis;
 
   int findAtom(llvm::StringRef AtomName) const;

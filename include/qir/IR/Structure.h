@@ -51,16 +51,16 @@ enum AtomFlags : uint8_t {
 };
 
 struct AtomTable {
-  std::vector<AtomName> Name;           ///< auth atom name (falls back to label)
-  std::vector<ElementSymbol> Element;   ///< symbol as written in the file
-  std::vector<uint8_t> AtomicNumber;    ///< 0 when unknown; D is 1
-  std::vector<char> AltLoc;             ///< '\0' = none
-  std::vector<int8_t> Charge;           ///< NoCharge when absent
-  std::vector<float> Occupancy;         ///< first state holding the atom
-  std::vector<float> BIso;              ///< first state holding the atom
-  std::vector<int64_t> Serial;          ///< first state holding the atom
-  std::vector<uint32_t> Residue;        ///< parent
-  std::vector<uint8_t> Flags;           ///< AtomFlags
+  std::vector<AtomName> Name;         ///< auth atom name (falls back to label)
+  std::vector<ElementSymbol> Element; ///< symbol as written in the file
+  std::vector<uint8_t> AtomicNumber;  ///< 0 when unknown; D is 1
+  std::vector<char> AltLoc;           ///< '\0' = none
+  std::vector<int8_t> Charge;         ///< NoCharge when absent
+  std::vector<float> Occupancy;       ///< first state holding the atom
+  std::vector<float> BIso;            ///< first state holding the atom
+  std::vector<int64_t> Serial;        ///< first state holding the atom
+  std::vector<uint32_t> Residue;      ///< parent
+  std::vector<uint8_t> Flags;         ///< AtomFlags
   /// Anisotropic displacement U11 U22 U33 U12 U13 U23 in A^2; empty when
   /// the file has none, NaN rows for atoms without (AtomProperties facet;
   /// resize() leaves it alone).
@@ -155,7 +155,7 @@ struct Metadata {
   std::string Method; ///< exptl.method, upper case as in the file
   std::optional<double> Resolution;
   std::optional<UnitCell> Cell;
-  std::string SpaceGroup; ///< Hermann-Mauguin symbol as written
+  std::string SpaceGroup;   ///< Hermann-Mauguin symbol as written
   std::string SourceFormat; ///< "mmcif" or "pdb"
 };
 
@@ -226,8 +226,8 @@ public:
   AtomTable &atomsForWrite(FacetSet Changes);
   ResidueTable &residuesForWrite(FacetSet Changes);
   ChainTable &chainsForWrite(FacetSet Changes);
-  EntityTable &entitiesForWrite();  ///< Topology
-  BondTable &bondsForWrite();       ///< Topology
+  EntityTable &entitiesForWrite(); ///< Topology
+  BondTable &bondsForWrite();      ///< Topology
   StateTable &statesForWrite(FacetSet Changes);
   /// Coordinates of every state, [S][N][3]; bumps Coordinates.
   llvm::MutableArrayRef<float> coordsForWrite();
@@ -267,7 +267,8 @@ private:
   ExtraColumns Extra;
 
   std::unique_ptr<llvm::BumpPtrAllocator> Pool;
-  std::unique_ptr<llvm::UniqueStringSaver> Saver; ///< one copy per distinct value
+  std::unique_ptr<llvm::UniqueStringSaver>
+      Saver; ///< one copy per distinct value
 
   uint64_t Generations[NumFacets] = {};
   mutable uint64_t HashCache[NumFacets] = {};

@@ -34,8 +34,8 @@ namespace qir {
 /// capacities (AtomName, ResidueName, ChainId, ElementSymbol) first.
 struct AtomRecord {
   llvm::StringRef AuthChain;
-  llvm::StringRef LabelAsym;   ///< empty: derive (PDB input)
-  llvm::StringRef EntityId;    ///< empty: unknown
+  llvm::StringRef LabelAsym; ///< empty: derive (PDB input)
+  llvm::StringRef EntityId;  ///< empty: unknown
   llvm::StringRef ResName;
   int32_t AuthSeq = NoSeqId;
   char ICode = 0;
@@ -130,9 +130,9 @@ private:
   uint32_t Cursor = 0;
   std::vector<uint32_t> UsedInModel; ///< model number stamp per atom
   struct LateAtom {
-    AtomRecord Rec;        ///< strings saved in Strings
-    uint32_t After;        ///< topology atom it followed, or NoIndex
-    uint32_t UsedInModel;  ///< stamp of the last model that had it
+    AtomRecord Rec;       ///< strings saved in Strings
+    uint32_t After;       ///< topology atom it followed, or NoIndex
+    uint32_t UsedInModel; ///< stamp of the last model that had it
   };
   llvm::StringMap<uint32_t> LateIndex; ///< atom key -> late atom
   std::vector<LateAtom> Late;

@@ -38,9 +38,8 @@ struct Diagnostic {
 
 /// Build a diagnostic for a position inside \p Buffer (the whole text of
 /// \p File). \p Pos may point one past the end (end of file).
-Diagnostic locate(llvm::StringRef File, llvm::StringRef Buffer,
-                  const char *Pos, llvm::Twine Message,
-                  DiagKind Kind = DiagKind::Error);
+Diagnostic locate(llvm::StringRef File, llvm::StringRef Buffer, const char *Pos,
+                  llvm::Twine Message, DiagKind Kind = DiagKind::Error);
 
 /// Callback through which readers report warnings (dropped atoms, choices
 /// made on ambiguous input). Never null inside a reader: defaults to a

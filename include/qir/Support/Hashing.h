@@ -32,8 +32,8 @@ public:
 private:
   void addBytes(const void *P, size_t N) {
     // Chain: each chunk's hash is mixed with its length and the state.
-    uint64_t H = llvm::xxh3_64bits(llvm::ArrayRef<uint8_t>(
-        static_cast<const uint8_t *>(P), N));
+    uint64_t H = llvm::xxh3_64bits(
+        llvm::ArrayRef<uint8_t>(static_cast<const uint8_t *>(P), N));
     uint64_t Mix[3] = {State, H, static_cast<uint64_t>(N)};
     State = llvm::xxh3_64bits(llvm::ArrayRef<uint8_t>(
         reinterpret_cast<const uint8_t *>(Mix), sizeof(Mix)));
