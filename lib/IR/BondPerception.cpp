@@ -8,6 +8,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -74,8 +75,6 @@ private:
       return;
     if (A > B)
       std::swap(A, B);
-    if (!Seen.insert({A, B}).second)
-      return;
     Bonds.push_back({A, B, O, Origin});
   }
 
@@ -89,7 +88,6 @@ private:
   std::vector<float> Pos;
   std::vector<float> Radius; ///< covalent radius per atom
   std::vector<Bond> Bonds;
-  llvm::DenseSet<std::pair<uint32_t, uint32_t>> Seen;
 };
 
 void Perceiver::explicitBonds(llvm::ArrayRef<ExplicitBond> Explicit) {
@@ -154,6 +152,7 @@ void Perceiver::residueBonds(llvm::ArrayRef<ChemCompBond> ChemComp) {
   }
 
   llvm::SmallVector<int, 32> TIdx;
+  llvm::SmallVector<llvm::SmallVector<uint32_t, 2>, 32> ByIdx;
   for (uint32_t R = 0; R < Res.size(); ++R) {
     StringRef Name = Res.Name[R].str();
     uint32_t AB = Res.AtomBegin[R], AE = Res.AtomEnd[R];
@@ -162,17 +161,21 @@ void Perceiver::residueBonds(llvm::ArrayRef<ChemCompBond> ChemComp) {
     TIdx.assign(AE - AB, -1);
     // Bonds by definition index: TIdx maps each atom to its atom in the
     // definition (chem_comp or template), -1 if the definition lacks it.
-    auto AddPairs = [&](llvm::ArrayRef<std::pair<int, int>> Pairs, auto OrderOf,
-                        BondOrigin Origin) {
-      for (size_t K = 0; K < Pairs.size(); ++K)
-        for (uint32_t A = AB; A < AE; ++A) {
-          if (TIdx[A - AB] != Pairs[K].first)
-            continue;
-          for (uint32_t B = AB; B < AE; ++B)
-            if (TIdx[B - AB] == Pairs[K].second &&
-                compatible(At.AltLoc[A], At.AltLoc[B]))
+    auto AddPairs = [&](llvm::ArrayRef<std::pair<int, int>> Pairs,
+                        size_t NumDefAtoms, auto OrderOf, BondOrigin Origin) {
+      // Atoms by definition index (altloc copies share an index).
+      ByIdx.assign(NumDefAtoms, {});
+      for (uint32_t A = AB; A < AE; ++A)
+        if (TIdx[A - AB] >= 0)
+          ByIdx[TIdx[A - AB]].push_back(A);
+      for (size_t K = 0; K < Pairs.size(); ++K) {
+        if (Pairs[K].first < 0 || Pairs[K].second < 0)
+          continue;
+        for (uint32_t A : ByIdx[Pairs[K].first])
+          for (uint32_t B : ByIdx[Pairs[K].second])
+            if (compatible(At.AltLoc[A], At.AltLoc[B]))
               add(A, B, OrderOf(K), Origin);
-        }
+      }
     };
     auto CC = ByComp.find(Name);
     if (CC != ByComp.end()) {
@@ -183,7 +186,8 @@ void Perceiver::residueBonds(llvm::ArrayRef<ChemCompBond> ChemComp) {
         Defined[A - AB] = TIdx[A - AB] >= 0;
       }
       AddPairs(
-          D.Pairs, [&](size_t K) { return D.Orders[K]; }, BondOrigin::ChemComp);
+          D.Pairs, D.AtomIndex.size(), [&](size_t K) { return D.Orders[K]; },
+          BondOrigin::ChemComp);
     } else if (const ResidueTemplate *T = lookupResidueTemplate(Name)) {
       for (uint32_t A = AB; A < AE; ++A) {
         TIdx[A - AB] = T->findAtom(At.Name[A].str());
@@ -191,7 +195,8 @@ void Perceiver::residueBonds(llvm::ArrayRef<ChemCompBond> ChemComp) {
       }
       AddPairs(
           templateBondIndices()[T - allResidueTemplates().data()],
-          [&](size_t K) { return T->Bonds[K].Order; }, BondOrigin::Template);
+          T->Atoms.size(), [&](size_t K) { return T->Bonds[K].Order; },
+          BondOrigin::Template);
     }
     // Distance inference inside the residue, for pairs with at least one
     // atom that no definition covers (hydrogens, unknown ligands).
@@ -239,9 +244,17 @@ void Perceiver::polymerLinks() {
 }
 
 void Perceiver::store(Structure &Out) {
-  llvm::sort(Bonds, [](const Bond &X, const Bond &Y) {
-    return std::make_pair(X.A, X.B) < std::make_pair(Y.A, Y.B);
-  });
+  // Sources were added in order of precedence; a stable sort keeps the
+  // first source of a duplicate pair first, and unique() keeps only it.
+  std::stable_sort(Bonds.begin(), Bonds.end(),
+                   [](const Bond &X, const Bond &Y) {
+                     return std::make_pair(X.A, X.B) < std::make_pair(Y.A, Y.B);
+                   });
+  Bonds.erase(std::unique(Bonds.begin(), Bonds.end(),
+                          [](const Bond &X, const Bond &Y) {
+                            return X.A == Y.A && X.B == Y.B;
+                          }),
+              Bonds.end());
   BondTable &BT = Out.bondsForWrite();
   BT = BondTable();
   BT.A.reserve(Bonds.size());
