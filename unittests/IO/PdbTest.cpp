@@ -234,15 +234,18 @@ TEST(PdbReader, Columns) {
 
 TEST(PdbReader, BareAtomsCrlfAndShortLines) {
   // No HEADER, no CRYST1, CRLF endings; the second line stops at column 54
-  // (no occupancy, B or element) and is still a full atom.
+  // (no occupancy, B or element) and is still a full atom; the missing
+  // occupancy and B stay missing (NaN) rather than taking a default (gemmi
+  // substitutes 1.0/20.0 here), so a writer can leave them blank again.
   const char *Text =
       "ATOM      1  CA  GLY B   5       1.000   2.000   3.000  0.50 12.00"
       "           C\r\n"
       "ATOM      2  CA  GLY B   6       4.000   5.000   6.000\r\n";
   Structure S = readOk(Text);
   ASSERT_EQ(S.numAtoms(), 2u);
-  EXPECT_FLOAT_EQ(S.atoms().Occupancy[1], 1.0f);
-  EXPECT_FLOAT_EQ(S.atoms().BIso[1], 0.0f);
+  EXPECT_FLOAT_EQ(S.atoms().Occupancy[0], 0.5f);
+  EXPECT_TRUE(std::isnan(S.atoms().Occupancy[1]));
+  EXPECT_TRUE(std::isnan(S.atoms().BIso[1]));
   EXPECT_EQ(S.atoms().Element[1], "C"); // inferred: " CA " is carbon
   EXPECT_FLOAT_EQ(S.position(0, 1)[2], 6.0f);
   EXPECT_FALSE(S.metadata().Cell.has_value());
