@@ -1,0 +1,281 @@
+//===- AnalysisManager.h - Keyed cache of analysis results ------*- C++ -*-===//
+//
+// An analysis is a class like
+//
+//   class CountsAnalysis : public AnalysisInfoMixin<CountsAnalysis> {
+//   public:
+//     static constexpr llvm::StringLiteral Name = "counts";
+//     static constexpr llvm::StringLiteral Description = "...";
+//     static constexpr unsigned Version = 1;
+//     static constexpr FacetSet Reads = Facet::Topology;
+//     using Options = NoOptions;         // see PassOptions.h
+//     using PrintOptions = NoOptions;    // options of print<counts;...>
+//     using Result = ChainCounts;
+//     Result run(const Structure &, const Options &, AnalysisManager &);
+//     static void print(llvm::raw_ostream &, const Structure &,
+//                       const Result &, const PrintOptions &);
+//     static AnalysisKey Key;            // defined in one .cpp
+//   };
+//
+// The cache key of a result is (analysis, version, canonical options,
+// content hashes of the facets read). Facets read include those of every
+// analysis the run asked for, so a lookup validates a hit by comparing
+// hashes (cached by the Structure against facet generations: no rehashing
+// while nothing changes). Results with different options are different
+// entries. After a transform the manager drops exactly the entries whose
+// read facets were written, plus every entry that used a dropped one,
+// unless PreservedAnalyses keeps them.
+//
+// A reference returned by getResult() stays valid until the next
+// invalidation (the next transform, invalidate<X> or clear()).
+//
+//===----------------------------------------------------------------------===//
+#ifndef QIR_PASS_ANALYSISMANAGER_H
+#define QIR_PASS_ANALYSISMANAGER_H
+
+#include "qir/IR/Facet.h"
+#include "qir/IR/Structure.h"
+#include "qir/Pass/PassInstrumentation.h"
+#include "qir/Pass/PassOptions.h"
+#include "qir/Pass/PreservedAnalyses.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <array>
+#include <list>
+#include <memory>
+#include <string>
+
+namespace qir {
+
+class AnalysisManager;
+
+/// Gives an analysis its identity (the address of its Key).
+template <typename DerivedT> struct AnalysisInfoMixin {
+  static AnalysisKey *ID() { return &DerivedT::Key; }
+};
+
+/// A cached result, type-erased.
+struct AnalysisResultConcept {
+  virtual ~AnalysisResultConcept();
+};
+template <typename AnalysisT>
+struct AnalysisResultModel final : AnalysisResultConcept {
+  explicit AnalysisResultModel(typename AnalysisT::Result R)
+      : Result(std::move(R)) {}
+  typename AnalysisT::Result Result;
+};
+
+/// Parsed options of some pass or analysis, type-erased, with their
+/// canonical text.
+struct AnyOptions {
+  virtual ~AnyOptions();
+  std::string Canonical;
+};
+template <typename OptionsT> struct OptionsModel final : AnyOptions {
+  explicit OptionsModel(OptionsT O) : Value(std::move(O)) {
+    Canonical = canonicalOptions(Value);
+  }
+  OptionsT Value;
+};
+
+/// What the registry, the printers and the cache know about an analysis
+/// without knowing its type. Built from the class by analysisInfo<T>().
+struct AnalysisInfo {
+  llvm::StringRef Name;
+  llvm::StringRef Description;
+  AnalysisKey *Key = nullptr;
+  unsigned Version = 0;
+  FacetSet Reads;
+  std::vector<OptionDescription> Options;
+  std::vector<OptionDescription> PrintOptions;
+
+  std::unique_ptr<AnyOptions> (*ParseOptions)(llvm::ArrayRef<PassParam>,
+                                              std::optional<OptionIssue> &) =
+      nullptr;
+  std::unique_ptr<AnyOptions> (*ParsePrintOptions)(
+      llvm::ArrayRef<PassParam>, std::optional<OptionIssue> &) = nullptr;
+  std::unique_ptr<AnalysisResultConcept> (*Run)(const Structure &,
+                                                const AnyOptions &,
+                                                AnalysisManager &) = nullptr;
+  void (*Print)(llvm::raw_ostream &, const Structure &,
+                const AnalysisResultConcept &, const AnyOptions &) = nullptr;
+
+  /// "name" or "name<canonical options>".
+  std::string spec(llvm::StringRef CanonicalOptions) const;
+};
+
+namespace detail {
+template <typename OptionsT>
+std::unique_ptr<AnyOptions> parseAny(llvm::ArrayRef<PassParam> Params,
+                                     std::optional<OptionIssue> &Issue) {
+  OptionsT O = parseOptions<OptionsT>(Params, Issue);
+  if (Issue)
+    return nullptr;
+  return std::make_unique<OptionsModel<OptionsT>>(std::move(O));
+}
+template <typename AnalysisT>
+std::unique_ptr<AnalysisResultConcept>
+runAny(const Structure &S, const AnyOptions &O, AnalysisManager &AM) {
+  using OptionsT = typename AnalysisT::Options;
+  AnalysisT A;
+  return std::make_unique<AnalysisResultModel<AnalysisT>>(
+      A.run(S, static_cast<const OptionsModel<OptionsT> &>(O).Value, AM));
+}
+template <typename AnalysisT>
+void printAny(llvm::raw_ostream &OS, const Structure &S,
+              const AnalysisResultConcept &R, const AnyOptions &PO) {
+  using PrintOptionsT = typename AnalysisT::PrintOptions;
+  AnalysisT::print(
+      OS, S, static_cast<const AnalysisResultModel<AnalysisT> &>(R).Result,
+      static_cast<const OptionsModel<PrintOptionsT> &>(PO).Value);
+}
+} // namespace detail
+
+template <typename AnalysisT> AnalysisInfo makeAnalysisInfo() {
+  AnalysisInfo I;
+  I.Name = AnalysisT::Name;
+  I.Description = AnalysisT::Description;
+  I.Key = AnalysisT::ID();
+  I.Version = AnalysisT::Version;
+  I.Reads = AnalysisT::Reads;
+  I.Options = describeOptions<typename AnalysisT::Options>();
+  I.PrintOptions = describeOptions<typename AnalysisT::PrintOptions>();
+  I.ParseOptions = &detail::parseAny<typename AnalysisT::Options>;
+  I.ParsePrintOptions = &detail::parseAny<typename AnalysisT::PrintOptions>;
+  I.Run = &detail::runAny<AnalysisT>;
+  I.Print = &detail::printAny<AnalysisT>;
+  return I;
+}
+
+/// The one descriptor of \p AnalysisT.
+template <typename AnalysisT> const AnalysisInfo &analysisInfo() {
+  static const AnalysisInfo I = makeAnalysisInfo<AnalysisT>();
+  return I;
+}
+
+/// Settings of how work is done, never of what it computes. They are not
+/// part of any cache key.
+struct ExecutionSettings {
+  unsigned Threads = 1;
+};
+
+/// The full key of a cached result.
+struct AnalysisCacheKey {
+  AnalysisKey *Analysis = nullptr;
+  unsigned Version = 0;
+  std::string Options; ///< canonical
+  FacetSet Reads;      ///< own facets and those of every analysis used
+  std::array<uint64_t, NumFacets> Hashes = {}; ///< for facets in Reads
+
+  /// "name/vVERSION/options/facet=hash,..." (hashes in hex).
+  std::string str(llvm::StringRef Name) const;
+};
+
+class AnalysisManager {
+public:
+  AnalysisManager();
+  ~AnalysisManager();
+  AnalysisManager(const AnalysisManager &) = delete;
+  AnalysisManager &operator=(const AnalysisManager &) = delete;
+
+  /// The result of \p AnalysisT with options \p O on \p S: from the cache
+  /// when the facets it read are unchanged, computed (and cached)
+  /// otherwise.
+  template <typename AnalysisT>
+  const typename AnalysisT::Result &
+  getResult(const Structure &S, const typename AnalysisT::Options &O = {}) {
+    const AnalysisInfo &Info = analysisInfo<AnalysisT>();
+    std::string Canonical = canonicalOptions(O);
+    auto Run = [&]() -> std::unique_ptr<AnalysisResultConcept> {
+      AnalysisT A;
+      return std::make_unique<AnalysisResultModel<AnalysisT>>(
+          A.run(S, O, *this));
+    };
+    return static_cast<const AnalysisResultModel<AnalysisT> &>(
+               getResultImpl(Info, Canonical, S, Run))
+        .Result;
+  }
+
+  /// The cached result, or null; never computes.
+  template <typename AnalysisT>
+  const typename AnalysisT::Result *
+  getCachedResult(const Structure &S,
+                  const typename AnalysisT::Options &O = {}) {
+    const AnalysisResultConcept *R =
+        getCachedResultImpl(AnalysisT::ID(), canonicalOptions(O), S);
+    return R ? &static_cast<const AnalysisResultModel<AnalysisT> *>(R)->Result
+             : nullptr;
+  }
+
+  /// Type-erased forms for the pipeline (require<X>, print<X>).
+  const AnalysisResultConcept &getResult(const AnalysisInfo &Info,
+                                         const AnyOptions &O,
+                                         const Structure &S);
+
+  /// After a transform named \p Pass wrote \p Written: drop the entries
+  /// that read a written facet and are not preserved, then everything that
+  /// used a dropped entry. Preserved entries are re-keyed to the new facet
+  /// hashes.
+  void invalidate(const Structure &S, FacetSet Written,
+                  const PreservedAnalyses &PA, llvm::StringRef Pass);
+  /// invalidate<X>: drop every entry of \p K (all option sets) and their
+  /// dependents.
+  void invalidate(AnalysisKey *K, llvm::StringRef Pass);
+  void clear();
+
+  /// Number of cached results.
+  size_t size() const { return Entries.size(); }
+  /// Keys of the cached results, oldest first (for tests and the store).
+  std::vector<AnalysisCacheKey> cachedKeys() const;
+
+  void setInstrumentation(PassInstrumentation *PI) { Instr = PI; }
+  PassInstrumentation *instrumentation() const { return Instr; }
+  const ExecutionSettings &execution() const { return Exec; }
+  void setExecution(ExecutionSettings E) { Exec = E; }
+
+private:
+  struct Entry {
+    const AnalysisInfo *Info = nullptr;
+    AnalysisCacheKey Key;
+    std::unique_ptr<AnalysisResultConcept> Result;
+    /// Entries whose computation asked for this one.
+    llvm::SmallVector<Entry *, 2> Dependents;
+    std::string Spec; ///< for messages
+  };
+  using EntryList = std::list<Entry>;
+
+  const AnalysisResultConcept &
+  getResultImpl(const AnalysisInfo &Info, llvm::StringRef Canonical,
+                const Structure &S,
+                llvm::function_ref<std::unique_ptr<AnalysisResultConcept>()>
+                    Run);
+  const AnalysisResultConcept *getCachedResultImpl(AnalysisKey *K,
+                                                   llvm::StringRef Canonical,
+                                                   const Structure &S);
+  static std::string mapKey(AnalysisKey *K, llvm::StringRef Canonical);
+  void erase(EntryList::iterator It);
+  void dropWithDependents(Entry &E, llvm::StringRef Pass, const Facet *Cause,
+                          llvm::StringRef Because);
+
+  EntryList Entries;
+  llvm::StringMap<EntryList::iterator> Index;
+  /// Computations in flight (an analysis asking for another).
+  struct Frame {
+    const AnalysisInfo *Info;
+    std::string Canonical;
+    FacetSet Reads;
+    llvm::SmallVector<Entry *, 2> Used;
+  };
+  llvm::SmallVector<Frame, 4> Stack;
+  PassInstrumentation *Instr = nullptr;
+  ExecutionSettings Exec;
+};
+
+} // namespace qir
+
+#endif // QIR_PASS_ANALYSISMANAGER_H

@@ -1,0 +1,52 @@
+//===- PassManager.cpp - Pipelines of transforms --------------------------===//
+#include "qir/Pass/PassManager.h"
+
+#include "qir/IR/Structure.h"
+
+using namespace qir;
+using namespace llvm;
+
+PassConcept::~PassConcept() = default;
+
+std::string qir::detail::joinSpec(StringRef Name, StringRef Canonical) {
+  if (Canonical.empty())
+    return Name.str();
+  return (Name + "<" + Canonical + ">").str();
+}
+
+PreservedAnalyses PassManager::run(Structure &S, AnalysisManager &AM) {
+  PassInstrumentation *PI = AM.instrumentation();
+  bool AllPreserved = true;
+  for (const std::unique_ptr<PassConcept> &P : Passes) {
+    std::string Spec = PI ? P->spec() : std::string();
+    if (PI)
+      PI->beforePass(Spec, S);
+    uint64_t Before[NumFacets];
+    for (unsigned F = 0; F < NumFacets; ++F)
+      Before[F] = S.generation(static_cast<Facet>(F));
+
+    PreservedAnalyses PA = P->run(S, AM);
+
+    FacetSet Written;
+    for (unsigned F = 0; F < NumFacets; ++F)
+      if (S.generation(static_cast<Facet>(F)) != Before[F])
+        Written = Written | FacetSet(static_cast<Facet>(F));
+    if (!Written.empty() || PA.dropsEverything()) {
+      AllPreserved = false;
+      AM.invalidate(S, Written, PA, P->name());
+    }
+    if (PI)
+      PI->afterPass(Spec, S, Written);
+  }
+  return AllPreserved ? PreservedAnalyses::all() : PreservedAnalyses();
+}
+
+std::string PassManager::spec() const {
+  std::string S;
+  for (const std::unique_ptr<PassConcept> &P : Passes) {
+    if (!S.empty())
+      S += ',';
+    S += P->spec();
+  }
+  return S;
+}
