@@ -39,7 +39,7 @@ config.substitutions.append(("%qir_obj_root", config.qir_obj_root))
 
 # qir's own tools first, then LLVM's testing tools.
 llvm_config.add_tool_substitutions(
-    ["qir-dump", "FileCheck", "not", "split-file"],
+    ["qir-dump", "qopt", "FileCheck", "not", "split-file"],
     [config.qir_tools_dir, config.llvm_tools_dir])
 
 # --- Features -------------------------------------------------------------

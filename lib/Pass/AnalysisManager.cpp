@@ -125,9 +125,8 @@ const AnalysisResultConcept &AnalysisManager::getResultImpl(
 const AnalysisResultConcept &
 AnalysisManager::getResult(const AnalysisInfo &Info, const AnyOptions &O,
                            const Structure &S) {
-  return getResultImpl(Info, O.Canonical, S, [&] {
-    return Info.Run(S, O, *this);
-  });
+  return getResultImpl(Info, O.Canonical, S,
+                       [&] { return Info.Run(S, O, *this); });
 }
 
 const AnalysisResultConcept *

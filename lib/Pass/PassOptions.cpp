@@ -170,8 +170,7 @@ SmallVector<PassParam, 4> qir::splitParams(StringRef Text) {
 //===----------------------------------------------------------------------===//
 
 OptionParser::OptionParser(ArrayRef<PassParam> Params)
-    : Params(Params), Claimed(Params.size(), false),
-      ClaimedAs(Params.size()) {
+    : Params(Params), Claimed(Params.size(), false), ClaimedAs(Params.size()) {
   for (const PassParam &P : Params)
     if (P.Text.empty() && !Issue)
       fail(P.Text.data(), "empty parameter");

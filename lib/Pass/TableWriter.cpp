@@ -10,8 +10,7 @@
 using namespace qir;
 using namespace llvm;
 
-void TableWriter::header(
-    std::initializer_list<ArrayRef<StringRef>> Groups) {
+void TableWriter::header(std::initializer_list<ArrayRef<StringRef>> Groups) {
   bool First = true;
   for (ArrayRef<StringRef> G : Groups)
     for (StringRef C : G) {

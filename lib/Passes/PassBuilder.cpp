@@ -159,8 +159,7 @@ Expected<Element> PipelineParser::element(StringRef T) {
       ++Depth;
     else if (Rest[I] == '>' && --Depth == 0 && I + 1 != Rest.size())
       return error(Rest.data() + I + 1,
-                   "unexpected text after the parameters of '" + E.Name +
-                       "'");
+                   "unexpected text after the parameters of '" + E.Name + "'");
   }
   E.Params = Rest.drop_front().drop_back();
   E.HasParams = true;
@@ -221,8 +220,7 @@ PipelineParser::analysisOf(const Element &Outer, const PassParam &P,
   return Info;
 }
 
-Expected<std::unique_ptr<PassConcept>>
-PipelineParser::build(const Element &E) {
+Expected<std::unique_ptr<PassConcept>> PipelineParser::build(const Element &E) {
   SmallVector<PassParam, 4> Params;
   if (E.HasParams)
     Params = splitParams(E.Params);
@@ -267,9 +265,9 @@ PipelineParser::build(const Element &E) {
     return std::move(P);
   }
   if (PB.lookupAnalysis(E.Name))
-    return error(E.Name.data(),
-                 Twine("'") + E.Name + "' is an analysis: use require<" +
-                     E.Name + "> or print<" + E.Name + ">");
+    return error(E.Name.data(), Twine("'") + E.Name +
+                                    "' is an analysis: use require<" + E.Name +
+                                    "> or print<" + E.Name + ">");
   std::string Msg = "unknown pass '" + E.Name.str() + "'";
   if (std::string Near = PB.closestName(E.Name); !Near.empty())
     Msg += "; did you mean '" + Near + "'?";
@@ -313,9 +311,10 @@ static void printOptions(raw_ostream &OS, ArrayRef<OptionDescription> Opts,
                          StringRef Indent) {
   for (const OptionDescription &O : Opts) {
     std::string Kind = O.Flag ? "flag" : O.Type;
-    OS << Indent << formatv("{0,-14} {1,-24} default {2}", O.Name,
-                            (O.Positional ? "positional " : "") + Kind,
-                            O.Default.empty() ? "-" : O.Default)
+    OS << Indent
+       << formatv("{0,-14} {1,-24} default {2}", O.Name,
+                  (O.Positional ? "positional " : "") + Kind,
+                  O.Default.empty() ? "-" : O.Default)
        << "\n"
        << Indent << "    " << O.Help << "\n";
   }

@@ -94,9 +94,8 @@ struct AnalysisInfo {
   std::vector<OptionDescription> Options;
   std::vector<OptionDescription> PrintOptions;
 
-  std::unique_ptr<AnyOptions> (*ParseOptions)(llvm::ArrayRef<PassParam>,
-                                              std::optional<OptionIssue> &) =
-      nullptr;
+  std::unique_ptr<AnyOptions> (*ParseOptions)(
+      llvm::ArrayRef<PassParam>, std::optional<OptionIssue> &) = nullptr;
   std::unique_ptr<AnyOptions> (*ParsePrintOptions)(
       llvm::ArrayRef<PassParam>, std::optional<OptionIssue> &) = nullptr;
   std::unique_ptr<AnalysisResultConcept> (*Run)(const Structure &,
@@ -213,9 +212,8 @@ public:
   }
 
   /// Type-erased forms for the pipeline (require<X>, print<X>).
-  const AnalysisResultConcept &getResult(const AnalysisInfo &Info,
-                                         const AnyOptions &O,
-                                         const Structure &S);
+  const AnalysisResultConcept &
+  getResult(const AnalysisInfo &Info, const AnyOptions &O, const Structure &S);
 
   /// After a transform named \p Pass wrote \p Written: drop the entries
   /// that read a written facet and are not preserved, then everything that
@@ -249,11 +247,9 @@ private:
   };
   using EntryList = std::list<Entry>;
 
-  const AnalysisResultConcept &
-  getResultImpl(const AnalysisInfo &Info, llvm::StringRef Canonical,
-                const Structure &S,
-                llvm::function_ref<std::unique_ptr<AnalysisResultConcept>()>
-                    Run);
+  const AnalysisResultConcept &getResultImpl(
+      const AnalysisInfo &Info, llvm::StringRef Canonical, const Structure &S,
+      llvm::function_ref<std::unique_ptr<AnalysisResultConcept>()> Run);
   const AnalysisResultConcept *getCachedResultImpl(AnalysisKey *K,
                                                    llvm::StringRef Canonical,
                                                    const Structure &S);

@@ -309,8 +309,7 @@ template <typename OptionsT> std::vector<OptionDescription> describeOptions() {
 }
 
 /// "<name=bool;cutoff=number>" style syntax line for -print-passes.
-std::string
-optionSyntax(llvm::ArrayRef<OptionDescription> Options);
+std::string optionSyntax(llvm::ArrayRef<OptionDescription> Options);
 
 /// Options struct of a pass that takes none.
 struct NoOptions : PassOptionsBase {

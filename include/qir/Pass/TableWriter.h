@@ -50,7 +50,7 @@ public:
   /// residue columns of the atom's residue, then atom and altloc.
   TableWriter &atom(const Structure &S, size_t State, uint32_t A);
 
-  TableWriter &text(llvm::StringRef V);   ///< '.' when empty
+  TableWriter &text(llvm::StringRef V); ///< '.' when empty
   TableWriter &integer(int64_t V);
   TableWriter &fixed(double V, unsigned Decimals); ///< '.' when NaN
   TableWriter &missing();

@@ -35,9 +35,8 @@ struct TransformInfo {
   llvm::StringRef Name;
   llvm::StringRef Description;
   std::vector<OptionDescription> Options;
-  std::unique_ptr<PassConcept> (*Create)(llvm::ArrayRef<PassParam>,
-                                         std::optional<OptionIssue> &) =
-      nullptr;
+  std::unique_ptr<PassConcept> (*Create)(
+      llvm::ArrayRef<PassParam>, std::optional<OptionIssue> &) = nullptr;
   std::string Origin; ///< "built-in" or the plugin's name
 };
 

@@ -1,0 +1,202 @@
+//===- QoptDriver.cpp - The qopt driver -----------------------------------===//
+//
+// Owns the command line: reads the input, loads plugins (while options are
+// parsed, so options a plugin registers work on the same command line),
+// builds the pipeline, runs it with the requested instrumentation and
+// writes the result.
+//
+//===----------------------------------------------------------------------===//
+#include "QoptDriver.h"
+
+#include "qir/IO/Reader.h"
+#include "qir/IO/Writer.h"
+#include "qir/Pass/AnalysisManager.h"
+#include "qir/Pass/PassManager.h"
+#include "qir/Passes/PassBuilder.h"
+#include "qir/Passes/PassPlugin.h"
+#include "qir/Passes/StandardInstrumentations.h"
+#include "qir/Support/Diagnostic.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <cstdlib>
+
+using namespace llvm;
+using namespace qir;
+
+static cl::OptionCategory QoptCat("qopt options");
+static cl::OptionCategory InstrCat("qopt instrumentation (all on stderr)");
+
+static cl::opt<std::string> InputFile(cl::Positional,
+                                      cl::desc("<structure file>"),
+                                      cl::value_desc("file"), cl::cat(QoptCat));
+
+static cl::opt<std::string>
+    Passes("passes",
+           cl::desc("The pipeline: comma-separated passes, parameters in "
+                    "<...> split on ';' (see -print-passes), e.g. "
+                    "'strip<waters>,require<counts>,print<backbone-"
+                    "dihedrals>'"),
+           cl::value_desc("pipeline"), cl::cat(QoptCat));
+
+static cl::opt<std::string> OutputFile(
+    "o",
+    cl::desc("Write the transformed structure to <file>: mmCIF for .cif, PDB "
+             "for .pdb/.ent, '-' for stdout (mmCIF; not with print<X>)"),
+    cl::value_desc("file"), cl::cat(QoptCat));
+
+static cl::opt<io::FileFormat> InputFormat(
+    "format",
+    cl::desc("Input format (default: from the extension, then the content)"),
+    cl::values(clEnumValN(io::FileFormat::MMCIF, "mmcif", "mmCIF / PDBx"),
+               clEnumValN(io::FileFormat::PDB, "pdb", "PDB fixed columns")),
+    cl::init(io::FileFormat::Unknown), cl::cat(QoptCat));
+
+static cl::opt<unsigned>
+    Threads("threads",
+            cl::desc("Worker threads for passes that use them (an execution "
+                     "setting: never part of a cache key, never changes a "
+                     "result)"),
+            cl::init(1), cl::value_desc("N"), cl::cat(QoptCat));
+
+static cl::opt<bool> PrintPasses(
+    "print-passes",
+    cl::desc("List every pass and analysis with its parameters and exit"),
+    cl::cat(QoptCat));
+
+static std::vector<PassPlugin> LoadedPlugins;
+static cl::list<std::string> PluginFiles(
+    "load-pass-plugin",
+    cl::desc("Load passes from a plugin shared object (repeatable)"),
+    cl::value_desc("file.so"), cl::cat(QoptCat),
+    cl::callback([](const std::string &Path) {
+      Expected<PassPlugin> P = PassPlugin::load(Path);
+      if (!P) {
+        reportError(P.takeError(), errs(), "qopt");
+        std::exit(1);
+      }
+      LoadedPlugins.push_back(std::move(*P));
+    }));
+
+static cl::opt<bool>
+    DebugPM("debug-pass-manager",
+            cl::desc("Log every pass run, analysis run, cache hit and "
+                     "invalidation (with the facet that caused it)"),
+            cl::cat(InstrCat));
+static cl::opt<bool> TimePasses("time-passes",
+                                cl::desc("Print a table of time per pass "
+                                         "and per analysis at exit"),
+                                cl::cat(InstrCat));
+static cl::list<std::string>
+    PrintAfter("print-after",
+               cl::desc("Print the IR summary after each run of this pass "
+                        "(a pipeline name; repeatable or comma-separated)"),
+               cl::CommaSeparated, cl::value_desc("pass"), cl::cat(InstrCat));
+static cl::opt<bool> PrintAfterAll("print-after-all",
+                                   cl::desc("Print the IR summary after "
+                                            "every pass"),
+                                   cl::cat(InstrCat));
+
+static const char *Overview =
+    "qopt: run pass pipelines on macromolecular structures\n\n"
+    "  qopt FILE -passes='PIPELINE' [-o OUT]\n\n"
+    "FILE is mmCIF or PDB, gzip-compressed or not, or '-' for stdin.\n"
+    "PIPELINE follows LLVM opt: comma-separated elements, each a transform\n"
+    "(strip<waters>), or an analysis pass: require<X> computes and caches X,\n"
+    "invalidate<X> drops it, print<X> writes it to stdout as a tab-separated\n"
+    "table. Options of an analysis go inside its name, print options after\n"
+    "it: print<NAME<opt=v>;print-opt=v>. Results are cached under (analysis,\n"
+    "version, options, hashes of the facets read) and dropped exactly when a\n"
+    "transform writes a facet they read. Stdout carries print tables only;\n"
+    "diagnostics and instrumentation go to stderr. -print-passes lists\n"
+    "everything with its parameters; docs/qopt.md and docs/passes.md say\n"
+    "more.\n";
+
+int qir::qoptMain(int Argc, char **Argv,
+                  ArrayRef<std::function<void(PassBuilder &)>> Extra) {
+  InitLLVM X(Argc, Argv);
+  cl::HideUnrelatedOptions({&QoptCat, &InstrCat});
+  cl::ParseCommandLineOptions(Argc, Argv, Overview);
+
+  PassBuilder PB;
+  for (const auto &Register : Extra)
+    Register(PB);
+  for (const PassPlugin &P : LoadedPlugins)
+    P.registerPassBuilderCallbacks(PB);
+  for (const std::string &C : PB.registrationConflicts())
+    WithColor::warning(errs(), "qopt")
+        << "pass name registered twice, ignored: " << C << "\n";
+
+  if (PrintPasses) {
+    PB.printPassNames(outs());
+    return 0;
+  }
+  if (InputFile.empty()) {
+    WithColor::error(errs(), "qopt") << "no input file (see qopt --help)\n";
+    return 1;
+  }
+  if (!Passes.getNumOccurrences() && OutputFile.empty()) {
+    WithColor::error(errs(), "qopt")
+        << "nothing to do: give -passes='...' and/or -o (see qopt --help)\n";
+    return 1;
+  }
+
+  PassManager PM;
+  if (Passes.getNumOccurrences())
+    if (Error E = PB.parsePassPipeline(PM, Passes, outs())) {
+      reportError(std::move(E), errs(), "qopt");
+      return 1;
+    }
+  bool HasPrint = llvm::any_of(
+      PM.passes(), [](const auto &P) { return P->name() == "print"; });
+  if (HasPrint && OutputFile == "-") {
+    WithColor::error(errs(), "qopt")
+        << "-o - and print<X> would both write to stdout; write the "
+           "structure to a file\n";
+    return 1;
+  }
+
+  io::ReadOptions ReadOpts;
+  ReadOpts.Format = InputFormat;
+  ReadOpts.Warn = printingDiagnosticHandler(errs());
+  Expected<Structure> S = io::readStructureFile(InputFile, ReadOpts);
+  if (!S) {
+    reportError(S.takeError(), errs(), "qopt");
+    return 1;
+  }
+
+  PassInstrumentationList Instr;
+  TimePassesHandler *Timer = nullptr;
+  if (DebugPM)
+    Instr.add(std::make_unique<DebugPassManagerPrinter>(errs()));
+  if (TimePasses) {
+    auto T = std::make_unique<TimePassesHandler>(errs());
+    Timer = T.get();
+    Instr.add(std::move(T));
+  }
+  if (PrintAfterAll || !PrintAfter.empty())
+    Instr.add(std::make_unique<PrintAfterHandler>(
+        errs(), std::vector<std::string>(PrintAfter.begin(), PrintAfter.end()),
+        PrintAfterAll));
+
+  AnalysisManager AM;
+  AM.setExecution(ExecutionSettings{Threads});
+  if (!Instr.empty())
+    AM.setInstrumentation(&Instr);
+  PM.run(*S, AM);
+  if (Timer)
+    Timer->report();
+
+  if (!OutputFile.empty()) {
+    io::FileFormat OutFormat =
+        OutputFile == "-" ? io::FileFormat::MMCIF : io::FileFormat::Unknown;
+    if (Error E = io::writeStructureFile(*S, OutputFile, OutFormat)) {
+      reportError(std::move(E), errs(), "qopt");
+      return 1;
+    }
+  }
+  return 0;
+}
