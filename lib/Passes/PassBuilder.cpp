@@ -147,10 +147,6 @@ Expected<Element> PipelineParser::element(StringRef T) {
   if (Rest.front() != '<')
     return error(Rest.data(), Twine("unexpected '") + Rest.substr(0, 1) +
                                   "' after pass name '" + E.Name + "'");
-  if (Rest.back() != '>')
-    return error(Rest.data() + Rest.size(), "expected '>' to close the "
-                                            "parameters of '" +
-                                                E.Name + "'");
   // Brackets balance (split() checked): the '>' that closes the first '<'
   // must be the last character.
   int Depth = 0;
@@ -161,6 +157,10 @@ Expected<Element> PipelineParser::element(StringRef T) {
       return error(Rest.data() + I + 1,
                    "unexpected text after the parameters of '" + E.Name + "'");
   }
+  if (Rest.back() != '>')
+    return error(Rest.data() + Rest.size(), "expected '>' to close the "
+                                            "parameters of '" +
+                                                E.Name + "'");
   E.Params = Rest.drop_front().drop_back();
   E.HasParams = true;
   return E;
