@@ -31,16 +31,24 @@ function(add_qir_tool name)
 endfunction()
 
 # add_qir_plugin(name SOURCES...)
-#   A pass plugin: a shared object whose undefined qir/LLVM symbols are
-#   resolved from the loading tool at dlopen time.
+#   A pass plugin: a shared object (loaded by qopt -load-pass-plugin) whose
+#   undefined qir/LLVM symbols are resolved from the loading tool at dlopen
+#   time. It links no qir or LLVM library: a second copy would register
+#   cl::opts twice and give built-in analyses a second AnalysisKey.
 function(add_qir_plugin name)
   add_library(${name} MODULE ${ARGN})
   set_target_properties(${name} PROPERTIES PREFIX "")
+  target_compile_features(${name} PRIVATE cxx_std_17)
   if(TARGET qir::QIRSupport)
-    target_include_directories(${name} PRIVATE
-      $<TARGET_PROPERTY:qir::QIRSupport,INTERFACE_INCLUDE_DIRECTORIES>)
-  elseif(TARGET QIRSupport)
-    target_include_directories(${name} PRIVATE
-      $<TARGET_PROPERTY:QIRSupport,INTERFACE_INCLUDE_DIRECTORIES>)
+    set(support qir::QIRSupport)
+  else()
+    set(support QIRSupport)
+  endif()
+  target_include_directories(${name} SYSTEM PRIVATE ${LLVM_INCLUDE_DIRS}
+    $<TARGET_PROPERTY:${support},INTERFACE_INCLUDE_DIRECTORIES>)
+  separate_arguments(defs NATIVE_COMMAND "${LLVM_DEFINITIONS}")
+  target_compile_options(${name} PRIVATE ${defs})
+  if(NOT LLVM_ENABLE_RTTI)
+    target_compile_options(${name} PRIVATE -fno-rtti)
   endif()
 endfunction()

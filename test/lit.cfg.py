@@ -36,6 +36,7 @@ config.substitutions.append(
 config.substitutions.append(
     ("%oracle", os.path.join(config.qir_src_root, "utils", "oracle")))
 config.substitutions.append(("%qir_obj_root", config.qir_obj_root))
+config.substitutions.append(("%qir_src_root", config.qir_src_root))
 
 # qir's own tools first, then LLVM's testing tools.
 llvm_config.add_tool_substitutions(

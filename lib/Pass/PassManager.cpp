@@ -31,12 +31,13 @@ PreservedAnalyses PassManager::run(Structure &S, AnalysisManager &AM) {
     for (unsigned F = 0; F < NumFacets; ++F)
       if (S.generation(static_cast<Facet>(F)) != Before[F])
         Written = Written | FacetSet(static_cast<Facet>(F));
+    // Observers hear what the pass wrote before what that invalidates.
+    if (PI)
+      PI->afterPass(Spec, S, Written);
     if (!Written.empty() || PA.dropsEverything()) {
       AllPreserved = false;
       AM.invalidate(S, Written, PA, P->name());
     }
-    if (PI)
-      PI->afterPass(Spec, S, Written);
   }
   return AllPreserved ? PreservedAnalyses::all() : PreservedAnalyses();
 }
