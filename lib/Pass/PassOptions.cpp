@@ -85,9 +85,7 @@ std::string optfmt::parse(StringRef Text, double &V) {
 }
 
 std::string optfmt::parse(StringRef Text, std::string &V) {
-  if (Text.empty())
-    return "expected a non-empty string";
-  V = Text.str();
+  V = Text.str(); // may be empty: "name=" is how an empty string prints
   return "";
 }
 

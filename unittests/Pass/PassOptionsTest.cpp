@@ -94,6 +94,7 @@ TEST(PassOptions, MistakesPointAtTheirText) {
   EXPECT_EQ(parse("axis=1,2", O).substr(0, 30),
             "5: invalid value '1,2' for opt");
   EXPECT_EQ(parse("waters;;cutoff=1", O), "7: empty parameter");
+  EXPECT_EQ(parse("cutoff", O), "0: option 'cutoff' needs a value: cutoff=...");
   EXPECT_EQ(parse("waters=maybe", O),
             "7: invalid value 'maybe' for option 'waters': expected true or "
             "false");

@@ -165,6 +165,11 @@ private:
     return P.HasValue ? P.Value : P.Text;
   }
   template <typename T> void setValue(const PassParam &P, T &Value) {
+    if (!P.HasValue && P.Name == nameOf(P)) {
+      fail(P.Text.data(), "option '" + P.Name.str() + "' needs a value: " +
+                              P.Name.str() + "=...");
+      return;
+    }
     llvm::StringRef V = P.HasValue ? P.Value : P.Text;
     std::string Err = optfmt::parse(V, Value);
     if (!Err.empty())
