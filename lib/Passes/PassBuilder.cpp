@@ -6,6 +6,12 @@
 
 // Every class named in PassRegistry.def.
 #include "qir/Analysis/Counts.h"
+#include "qir/Transforms/Extract.h"
+#include "qir/Transforms/Renumber.h"
+#include "qir/Transforms/Rotate.h"
+#include "qir/Transforms/SelectAltLoc.h"
+#include "qir/Transforms/SelectModel.h"
+#include "qir/Transforms/Strip.h"
 #include "qir/Transforms/Translate.h"
 
 #include "llvm/ADT/STLExtras.h"
