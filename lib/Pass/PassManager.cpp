@@ -14,9 +14,8 @@ std::string qir::detail::joinSpec(StringRef Name, StringRef Canonical) {
   return (Name + "<" + Canonical + ">").str();
 }
 
-PreservedAnalyses PassManager::run(Structure &S, AnalysisManager &AM) {
+Error PassManager::run(Structure &S, AnalysisManager &AM) {
   PassInstrumentation *PI = AM.instrumentation();
-  bool AllPreserved = true;
   for (const std::unique_ptr<PassConcept> &P : Passes) {
     std::string Spec = PI ? P->spec() : std::string();
     if (PI)
@@ -34,12 +33,13 @@ PreservedAnalyses PassManager::run(Structure &S, AnalysisManager &AM) {
     // Observers hear what the pass wrote before what that invalidates.
     if (PI)
       PI->afterPass(Spec, S, Written);
-    if (!Written.empty() || PA.dropsEverything()) {
-      AllPreserved = false;
+    if (!Written.empty() || PA.dropsEverything())
       AM.invalidate(S, Written, PA, P->name());
-    }
+    if (AM.hasError())
+      return createStringError(inconvertibleErrorCode(),
+                               P->spec() + ": " + toString(AM.takeError()));
   }
-  return AllPreserved ? PreservedAnalyses::all() : PreservedAnalyses();
+  return Error::success();
 }
 
 std::string PassManager::spec() const {

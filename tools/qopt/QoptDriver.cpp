@@ -186,9 +186,13 @@ int qir::qoptMain(int Argc, char **Argv,
   AM.setExecution(ExecutionSettings{Threads});
   if (!Instr.empty())
     AM.setInstrumentation(&Instr);
-  PM.run(*S, AM);
+  Error RunErr = PM.run(*S, AM);
   if (Timer)
     Timer->report();
+  if (RunErr) {
+    reportError(std::move(RunErr), errs(), "qopt");
+    return 1;
+  }
 
   if (!OutputFile.empty()) {
     io::FileFormat OutFormat =

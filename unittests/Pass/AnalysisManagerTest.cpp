@@ -141,7 +141,7 @@ protected:
   template <typename PassT> void runPass(PassT P) {
     PassManager PM;
     PM.addPass(std::move(P));
-    PM.run(*S, AM);
+    ASSERT_FALSE(static_cast<bool>(PM.run(*S, AM)));
   }
   TranslatePass translate(double Dx) {
     TranslatePass::Options O;

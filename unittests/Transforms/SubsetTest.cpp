@@ -25,6 +25,7 @@ void runPass(Structure &S, typename PassT::Options O) {
   AnalysisManager AM;
   PassT P(std::move(O));
   P.run(S, AM);
+  EXPECT_FALSE(AM.hasError()) << toString(AM.takeError());
 }
 
 StripPass::Options stripOpts(bool H, bool W, bool L, bool I) {
@@ -396,17 +397,21 @@ ATOM 5 C CA . GLY A 1 1 1.560 0.000 0.000 0.70 12.0 1 A 2
   EXPECT_FLOAT_EQ(T.atoms().Occupancy[0], 1.0f);
 }
 
-TEST(SelectModel, UnknownModelLeavesAnEmptyStructure) {
+TEST(SelectModel, UnknownModelIsAnErrorAndWritesNothing) {
   Structure S = readInput("1l2y.cif");
+  uint64_t Gen[NumFacets];
+  for (unsigned F = 0; F < NumFacets; ++F)
+    Gen[F] = S.generation(static_cast<Facet>(F));
   SelectModelPass::Options O;
   O.Model = 39; // 1l2y has models 1..38
-  runPass<SelectModelPass>(S, O);
-  EXPECT_EQ(checkTables(S), "");
-  EXPECT_EQ(S.numStates(), 0u);
-  EXPECT_EQ(S.numAtoms(), 0u);
-  EXPECT_EQ(S.numResidues(), 0u);
-  EXPECT_EQ(S.numChains(), 0u);
-  EXPECT_EQ(S.entities().size(), 1u);
+  AnalysisManager AM;
+  SelectModelPass(O).run(S, AM);
+  ASSERT_TRUE(AM.hasError());
+  EXPECT_EQ(toString(AM.takeError()),
+            "no model 39; the structure has models 1-38");
+  for (unsigned F = 0; F < NumFacets; ++F)
+    EXPECT_EQ(S.generation(static_cast<Facet>(F)), Gen[F]);
+  EXPECT_EQ(S.numStates(), 38u);
 }
 
 //===----------------------------------------------------------------------===//

@@ -43,6 +43,7 @@
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <array>
@@ -231,6 +232,27 @@ public:
   /// Keys of the cached results, oldest first (for tests and the store).
   std::vector<AnalysisCacheKey> cachedKeys() const;
 
+  /// A transform that cannot do what it was asked (select-model<7> on a
+  /// structure without model 7) reports it here, as LLVM passes report to
+  /// their LLVMContext; the PassManager stops after that pass and returns
+  /// the error. Only the first error is kept.
+  void emitError(llvm::Error E) {
+    if (HasError) {
+      llvm::consumeError(std::move(E));
+      return;
+    }
+    llvm::cantFail(std::move(PendingError)); // always success here
+    PendingError = std::move(E);
+    HasError = true;
+  }
+  bool hasError() const { return HasError; }
+  llvm::Error takeError() {
+    HasError = false;
+    llvm::Error E = std::move(PendingError);
+    PendingError = llvm::Error::success();
+    return E;
+  }
+
   void setInstrumentation(PassInstrumentation *PI) { Instr = PI; }
   PassInstrumentation *instrumentation() const { return Instr; }
   const ExecutionSettings &execution() const { return Exec; }
@@ -270,6 +292,8 @@ private:
   llvm::SmallVector<Frame, 4> Stack;
   PassInstrumentation *Instr = nullptr;
   ExecutionSettings Exec;
+  llvm::Error PendingError = llvm::Error::success();
+  bool HasError = false;
 };
 
 } // namespace qir

@@ -97,8 +97,10 @@ public:
     return Passes;
   }
 
-  /// Runs every pass; returns what was preserved across the whole run.
-  PreservedAnalyses run(Structure &S, AnalysisManager &AM);
+  /// Runs every pass in order. Stops after a pass that reported an error
+  /// through AnalysisManager::emitError and returns it, prefixed with the
+  /// pass's spec.
+  llvm::Error run(Structure &S, AnalysisManager &AM);
 
   /// Comma-separated canonical specs of the passes.
   std::string spec() const;

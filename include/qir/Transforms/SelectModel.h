@@ -7,11 +7,9 @@
 // they are left empty (AtomFilter.h). Atom-table occupancy, B and serial
 // become those of the kept model.
 //
-// A model number the structure does not have cannot be reported: a pass
-// cannot fail at run time (PassConcept::run returns no Error). The pass
-// then keeps what the selection holds, which is nothing: every state and
-// every atom (residue, chain, bond) is removed, entities and metadata stay,
-// and the structure still verifies. Later passes see an empty structure.
+// A model number the structure does not have is an error, reported through
+// AnalysisManager::emitError ("no model 39; the structure has models
+// 1-38"); the structure is left untouched and the pipeline stops there.
 //
 // Writes Coordinates when a state is dropped (AtomProperties too when the
 // structure has per-state occupancy/B/serial arrays or extra columns), and
