@@ -5,6 +5,7 @@
 #include "qir/Support/Diagnostic.h"
 
 // Every class named in PassRegistry.def.
+#include "qir/Analysis/BackboneDihedrals.h"
 #include "qir/Analysis/Counts.h"
 #include "qir/Transforms/Extract.h"
 #include "qir/Transforms/Renumber.h"

@@ -1,0 +1,199 @@
+//===- BackboneDihedrals.cpp - Phi, psi and omega per residue -------------===//
+//
+// Rows: amino-acid residues (ResidueKind::AminoAcid) of chains whose entity
+// is a polymer. Neighbours: the residues before and after in the same auth
+// chain, where a run of residues sharing one (auth seq, icode), i.e.
+// microheterogeneity, counts as one position represented by its first
+// residue (as gemmi's Chain::previous_residue/next_residue); they are used
+// only when peptide-bonded in the state at hand (C-N closer than
+// MaxPeptideBondDistance, gemmi's are_connected for polypeptides). Atoms:
+// N, CA and C by name, element N or C (or unknown), the first one in
+// topology (file) order that the state holds; so altloc A wins where it
+// comes first, and a state lacking it falls back to the next conformer,
+// as gemmi, which reads each model on its own.
+//
+//===----------------------------------------------------------------------===//
+#include "qir/Analysis/BackboneDihedrals.h"
+
+#include "qir/IR/Structure.h"
+#include "qir/Pass/TableWriter.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/MathExtras.h"
+
+#include <algorithm>
+#include <limits>
+
+using namespace qir;
+using namespace llvm;
+
+AnalysisKey BackboneDihedralsAnalysis::Key;
+
+using Vec = std::array<double, 3>;
+
+static Vec sub(const Vec &A, const Vec &B) {
+  return {A[0] - B[0], A[1] - B[1], A[2] - B[2]};
+}
+static Vec cross(const Vec &A, const Vec &B) {
+  return {A[1] * B[2] - A[2] * B[1], A[2] * B[0] - A[0] * B[2],
+          A[0] * B[1] - A[1] * B[0]};
+}
+static double dot(const Vec &A, const Vec &B) {
+  return A[0] * B[0] + A[1] * B[1] + A[2] * B[2];
+}
+
+double qir::dihedralDegrees(const Vec &P0, const Vec &P1, const Vec &P2,
+                            const Vec &P3) {
+  Vec B0 = sub(P1, P0), B1 = sub(P2, P1), B2 = sub(P3, P2);
+  Vec N1 = cross(B0, B1), N2 = cross(B1, B2);
+  double Y = std::sqrt(dot(B1, B1)) * dot(B0, N2);
+  double X = dot(N1, N2);
+  double Deg = std::atan2(Y, X) * (180.0 / numbers::pi);
+  // atan2 gives -180 for y = -0 and x < 0; the range is (-180, 180].
+  return Deg <= -180.0 ? Deg + 360.0 : Deg;
+}
+
+int BackboneDihedrals::rowOf(uint32_t R) const {
+  auto It = std::lower_bound(Residues.begin(), Residues.end(), R);
+  return It != Residues.end() && *It == R ? int(It - Residues.begin()) : -1;
+}
+
+namespace {
+/// Candidate backbone atoms of one residue, in topology order (one per
+/// conformer).
+struct BackboneAtoms {
+  SmallVector<uint32_t, 1> N, CA, C;
+};
+} // namespace
+
+BackboneDihedrals BackboneDihedralsAnalysis::run(const Structure &S,
+                                                 const Options &,
+                                                 AnalysisManager &) {
+  const AtomTable &At = S.atoms();
+  const ResidueTable &Res = S.residues();
+  const ChainTable &Ch = S.chains();
+  const EntityTable &Ent = S.entities();
+  const uint32_t NR = static_cast<uint32_t>(Res.size());
+
+  BackboneDihedrals Out;
+  Out.NumStates = S.numStates();
+  for (uint32_t R = 0; R < NR; ++R) {
+    uint32_t E = Ch.Entity[Res.Chain[R]];
+    if (Res.Kind[R] == ResidueKind::AminoAcid && E != NoIndex &&
+        Ent.Type[E] == EntityType::Polymer)
+      Out.Residues.push_back(R);
+  }
+
+  std::vector<BackboneAtoms> BB(NR);
+  for (uint32_t A = 0; A < At.size(); ++A) {
+    uint8_t Z = At.AtomicNumber[A];
+    BackboneAtoms &B = BB[At.Residue[A]];
+    if (At.Name[A] == "N" && (Z == 7 || Z == 0))
+      B.N.push_back(A);
+    else if (At.Name[A] == "CA" && (Z == 6 || Z == 0))
+      B.CA.push_back(A);
+    else if (At.Name[A] == "C" && (Z == 6 || Z == 0))
+      B.C.push_back(A);
+  }
+
+  // Neighbour positions, the same in every state.
+  auto SameAuthChain = [&](uint32_t A, uint32_t B) {
+    return Ch.AuthId[Res.Chain[A]] == Ch.AuthId[Res.Chain[B]];
+  };
+  auto SameSeqId = [&](uint32_t A, uint32_t B) {
+    return Res.AuthSeq[A] == Res.AuthSeq[B] && Res.ICode[A] == Res.ICode[B];
+  };
+  auto Previous = [&](uint32_t R) -> uint32_t {
+    uint32_t P = R; // first residue of R's own run
+    while (P > 0 && SameAuthChain(P - 1, R) && SameSeqId(P - 1, R))
+      --P;
+    if (P == 0 || !SameAuthChain(P - 1, R))
+      return NoIndex;
+    uint32_t Q = P - 1; // first residue of the run before
+    while (Q > 0 && SameAuthChain(Q - 1, R) && SameSeqId(Q - 1, P - 1))
+      --Q;
+    return Q;
+  };
+  auto Next = [&](uint32_t R) -> uint32_t {
+    uint32_t N = R + 1;
+    while (N < NR && SameAuthChain(N, R) && SameSeqId(N, R))
+      ++N;
+    return N < NR && SameAuthChain(N, R) ? N : NoIndex;
+  };
+
+  const size_t NRows = Out.Residues.size(), NS = Out.NumStates;
+  std::vector<uint32_t> PrevOf(NRows), NextOf(NRows);
+  for (size_t Row = 0; Row < NRows; ++Row) {
+    PrevOf[Row] = Previous(Out.Residues[Row]);
+    NextOf[Row] = Next(Out.Residues[Row]);
+  }
+  const double NaN = std::numeric_limits<double>::quiet_NaN();
+  Out.Phi.assign(NS * NRows, NaN);
+  Out.Psi.assign(NS * NRows, NaN);
+  Out.Omega.assign(NS * NRows, NaN);
+  Out.InState.assign(NS * NRows, 0);
+
+  for (size_t St = 0; St < NS; ++St) {
+    auto Pick = [&](ArrayRef<uint32_t> Candidates) -> uint32_t {
+      for (uint32_t A : Candidates)
+        if (S.isPresent(St, A))
+          return A;
+      return NoIndex;
+    };
+    auto Pos = [&](uint32_t A) -> Vec {
+      std::array<float, 3> P = S.position(St, A);
+      return {P[0], P[1], P[2]};
+    };
+    auto Bonded = [&](uint32_t C, uint32_t N) {
+      if (C == NoIndex || N == NoIndex)
+        return false;
+      Vec D = sub(Pos(N), Pos(C));
+      return dot(D, D) < MaxPeptideBondDistance * MaxPeptideBondDistance;
+    };
+    for (size_t Row = 0; Row < NRows; ++Row) {
+      uint32_t R = Out.Residues[Row];
+      size_t I = Out.index(St, Row);
+      uint32_t N = Pick(BB[R].N), CA = Pick(BB[R].CA), C = Pick(BB[R].C);
+      // A row needs a CA, as every angle does: caps (ACE, NH2) have none.
+      Out.InState[I] = CA != NoIndex;
+      if (CA == NoIndex || C == NoIndex)
+        continue;
+      uint32_t P = PrevOf[Row];
+      if (P != NoIndex) {
+        uint32_t PC = Pick(BB[P].C);
+        if (Bonded(PC, N))
+          Out.Phi[I] = dihedralDegrees(Pos(PC), Pos(N), Pos(CA), Pos(C));
+      }
+      uint32_t X = NextOf[Row];
+      if (X != NoIndex) {
+        uint32_t XN = Pick(BB[X].N);
+        if (Bonded(C, XN)) {
+          if (N != NoIndex)
+            Out.Psi[I] = dihedralDegrees(Pos(N), Pos(CA), Pos(C), Pos(XN));
+          uint32_t XCA = Pick(BB[X].CA);
+          if (XCA != NoIndex)
+            Out.Omega[I] = dihedralDegrees(Pos(CA), Pos(C), Pos(XN), Pos(XCA));
+        }
+      }
+    }
+  }
+  return Out;
+}
+
+void BackboneDihedralsAnalysis::print(raw_ostream &OS, const Structure &S,
+                                      const Result &R, const PrintOptions &) {
+  TableWriter T(OS);
+  std::vector<std::string> Columns = TableWriter::residueColumns();
+  Columns.insert(Columns.end(), {"phi", "psi", "omega"});
+  T.header(Columns);
+  for (size_t St = 0; St < R.NumStates; ++St)
+    for (size_t Row = 0; Row < R.Residues.size(); ++Row) {
+      if (!R.InState[R.index(St, Row)])
+        continue;
+      T.residue(S, St, R.Residues[Row])
+          .fixed(R.phi(St, Row), 3)
+          .fixed(R.psi(St, Row), 3)
+          .fixed(R.omega(St, Row), 3)
+          .endRow();
+    }
+}
