@@ -13,7 +13,7 @@ QIR_DEPS=build "$src/utils/install-deps.sh"
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" >/dev/null
-ninja -C "$build" qir-dump
+ninja -C "$build" qir-dump qopt
 
 input=${1:-}
 if [ -z "$input" ]; then
@@ -33,6 +33,11 @@ printf '\n\033[1m# residues with alternate conformations\033[0m\n'
 "$dump" --table=atoms "$input" | awk -F'\t' 'NR==1 || $10 != "." ' | head -n 16
 printf '\n\033[1m# bonds by origin (template, polymer links, struct_conn, inferred)\033[0m\n'
 "$dump" --table=bonds "$input" | awk -F'\t' 'NR>1 {n[$14]++} END {for (o in n) print o "\t" n[o]}' | sort
+qopt=$build/bin/qopt
+printf '\n\033[1m# a pass pipeline: keep the highest-occupancy conformers, drop waters,\n# print backbone dihedrals; the log shows what ran, hit and fell\033[0m\n'
+show "$qopt" "$input" -debug-pass-manager \
+  -passes='require<counts>,select-altloc<highest-occupancy>,strip<waters>,print<counts>,print<backbone-dihedrals>' \
+  2>&1 | sed -n '1,40p'
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 show "$dump" -q "$input" -o "$tmp/out.pdb"
