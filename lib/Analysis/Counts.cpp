@@ -29,11 +29,11 @@ ChainCounts CountsAnalysis::run(const Structure &S, const Options &,
   return R;
 }
 
-void CountsAnalysis::print(raw_ostream &OS, const Structure &S,
-                           const Result &R, const PrintOptions &) {
+void CountsAnalysis::print(raw_ostream &OS, const Structure &S, const Result &R,
+                           const PrintOptions &) {
   TableWriter T(OS);
-  T.header({{"chain", "label_asym", "entity", "residues", "atoms",
-             "hydrogens"}});
+  T.header(
+      {{"chain", "label_asym", "entity", "residues", "atoms", "hydrogens"}});
   const ChainTable &C = S.chains();
   for (const ChainCounts::Row &Row : R.Rows) {
     uint32_t E = C.Entity[Row.Chain];

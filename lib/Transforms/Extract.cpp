@@ -5,8 +5,8 @@
 #include "qir/IR/Structure.h"
 
 #include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace qir;
 using namespace llvm;

@@ -37,8 +37,8 @@ public:
   using Result = ChainCounts;
 
   Result run(const Structure &S, const Options &O, AnalysisManager &AM);
-  static void print(llvm::raw_ostream &OS, const Structure &S,
-                    const Result &R, const PrintOptions &P);
+  static void print(llvm::raw_ostream &OS, const Structure &S, const Result &R,
+                    const PrintOptions &P);
 
   static AnalysisKey Key;
 };

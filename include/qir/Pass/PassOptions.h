@@ -166,8 +166,8 @@ private:
   }
   template <typename T> void setValue(const PassParam &P, T &Value) {
     if (!P.HasValue && P.Name == nameOf(P)) {
-      fail(P.Text.data(), "option '" + P.Name.str() + "' needs a value: " +
-                              P.Name.str() + "=...");
+      fail(P.Text.data(), "option '" + P.Name.str() +
+                              "' needs a value: " + P.Name.str() + "=...");
       return;
     }
     llvm::StringRef V = P.HasValue ? P.Value : P.Text;
