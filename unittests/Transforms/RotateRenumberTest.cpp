@@ -11,13 +11,6 @@ using namespace qir;
 using namespace qir::test;
 
 namespace {
-template <typename PassT>
-void runPass(Structure &S, typename PassT::Options O) {
-  AnalysisManager AM;
-  PassT P(std::move(O));
-  P.run(S, AM);
-}
-
 double dist(std::array<float, 3> P, std::array<float, 3> Q) {
   double D = 0;
   for (unsigned I = 0; I < 3; ++I)

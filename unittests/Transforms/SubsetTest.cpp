@@ -20,14 +20,6 @@ using namespace qir::test;
 
 namespace {
 
-template <typename PassT>
-void runPass(Structure &S, typename PassT::Options O) {
-  AnalysisManager AM;
-  PassT P(std::move(O));
-  P.run(S, AM);
-  EXPECT_FALSE(AM.hasError()) << toString(AM.takeError());
-}
-
 StripPass::Options stripOpts(bool H, bool W, bool L, bool I) {
   StripPass::Options O;
   O.Hydrogens = H;

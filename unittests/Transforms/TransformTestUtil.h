@@ -1,5 +1,4 @@
-//===- TransformTestUtil.h - Shared helpers of the transform tests -*- C++
-//-*-===//
+//===- TransformTestUtil.h - Helpers of the transform tests ----*- C++ -*-===//
 #ifndef QIR_UNITTESTS_TRANSFORMS_TRANSFORMTESTUTIL_H
 #define QIR_UNITTESTS_TRANSFORMS_TRANSFORMTESTUTIL_H
 
@@ -14,6 +13,16 @@
 #include <string>
 
 namespace qir::test {
+
+/// Run transform \p PassT with options \p O on \p S; the pass must not
+/// report an error.
+template <typename PassT>
+void runPass(Structure &S, typename PassT::Options O) {
+  AnalysisManager AM;
+  PassT P(std::move(O));
+  P.run(S, AM);
+  EXPECT_FALSE(AM.hasError()) << toString(AM.takeError());
+}
 
 inline std::string inputPath(llvm::StringRef Name) {
   return std::string(QIR_SOURCE_DIR) + "/test/Inputs/" + Name.str();
