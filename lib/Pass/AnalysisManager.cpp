@@ -10,6 +10,7 @@ using namespace llvm;
 
 AnalysisResultConcept::~AnalysisResultConcept() = default;
 AnyOptions::~AnyOptions() = default;
+ResultProvider::~ResultProvider() = default;
 
 std::string AnalysisInfo::spec(StringRef Canonical) const {
   if (Canonical.empty())
@@ -92,13 +93,29 @@ const AnalysisResultConcept &AnalysisManager::getResultImpl(
                          "' asks for itself (dependency cycle)");
 
   std::string Spec = Info.spec(Canonical);
-  Stack.push_back(Frame{&Info, Canonical.str(), Info.Reads, {}});
-  if (Instr)
-    Instr->beforeAnalysis(Spec, S);
-  std::unique_ptr<AnalysisResultConcept> R = Run();
-  if (Instr)
-    Instr->afterAnalysis(Spec, S);
-  Frame Done = Stack.pop_back_val();
+  std::unique_ptr<AnalysisResultConcept> R;
+  Frame Done{&Info, Canonical.str(), Info.Reads, {}};
+  if (Provider && Info.persistable()) {
+    AnalysisCacheKey Served;
+    auto FromStore = Provider->lookup(Info, Canonical, S, Served);
+    if (!FromStore)
+      emitError(FromStore.takeError());
+    else if (*FromStore) {
+      R = std::move(*FromStore);
+      Done.Reads = Served.Reads;
+      if (Instr)
+        Instr->analysisServed(Spec, Provider->describe());
+    }
+  }
+  if (!R) {
+    Stack.push_back(std::move(Done));
+    if (Instr)
+      Instr->beforeAnalysis(Spec, S);
+    R = Run();
+    if (Instr)
+      Instr->afterAnalysis(Spec, S);
+    Done = Stack.pop_back_val();
+  }
 
   Entries.emplace_back();
   auto NewIt = std::prev(Entries.end());
@@ -241,4 +258,14 @@ std::vector<AnalysisCacheKey> AnalysisManager::cachedKeys() const {
   for (const Entry &E : Entries)
     Keys.push_back(E.Key);
   return Keys;
+}
+
+void AnalysisManager::forEachResult(
+    const Structure &S,
+    function_ref<void(const AnalysisInfo &, const AnalysisCacheKey &,
+                      const AnalysisResultConcept &)>
+        Fn) const {
+  for (const Entry &E : Entries)
+    if (!changedFacet(E.Key, S))
+      Fn(*E.Info, E.Key, *E.Result);
 }

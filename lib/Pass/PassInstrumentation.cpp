@@ -29,6 +29,10 @@ void PassInstrumentationList::analysisCacheHit(StringRef Spec) {
   for (auto &P : List)
     P->analysisCacheHit(Spec);
 }
+void PassInstrumentationList::analysisServed(StringRef Spec, StringRef From) {
+  for (auto &P : List)
+    P->analysisServed(Spec, From);
+}
 void PassInstrumentationList::analysisStale(StringRef Spec, Facet Changed) {
   for (auto &P : List)
     P->analysisStale(Spec, Changed);

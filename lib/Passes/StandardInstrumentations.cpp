@@ -48,6 +48,10 @@ void DebugPassManagerPrinter::analysisCacheHit(StringRef Spec) {
   OS << "Cache hit: " << Spec << "\n";
 }
 
+void DebugPassManagerPrinter::analysisServed(StringRef Spec, StringRef From) {
+  OS << "Served from " << From << ": " << Spec << "\n";
+}
+
 void DebugPassManagerPrinter::analysisStale(StringRef Spec, Facet Changed) {
   OS << "Stale: " << Spec << " (" << facetName(Changed)
      << " changed outside the pass manager)\n";

@@ -38,6 +38,7 @@
 #include "qir/Pass/PassInstrumentation.h"
 #include "qir/Pass/PassOptions.h"
 #include "qir/Pass/PreservedAnalyses.h"
+#include "qir/Pass/ResultSerializer.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -104,7 +105,13 @@ struct AnalysisInfo {
                                                 AnalysisManager &) = nullptr;
   void (*Print)(llvm::raw_ostream &, const Structure &,
                 const AnalysisResultConcept &, const AnyOptions &) = nullptr;
+  /// Serializer (ResultSerializer.h); both null when the analysis does not
+  /// define write()/read() and is never persisted.
+  llvm::Error (*Write)(ResultSink &, const AnalysisResultConcept &) = nullptr;
+  llvm::Expected<std::unique_ptr<AnalysisResultConcept>> (*Read)(
+      ResultSource &, const Structure &) = nullptr;
 
+  bool persistable() const { return Write && Read; }
   /// "name" or "name<canonical options>".
   std::string spec(llvm::StringRef CanonicalOptions) const;
 };
@@ -134,6 +141,31 @@ void printAny(llvm::raw_ostream &OS, const Structure &S,
       OS, S, static_cast<const AnalysisResultModel<AnalysisT> &>(R).Result,
       static_cast<const OptionsModel<PrintOptionsT> &>(PO).Value);
 }
+template <typename AnalysisT, typename = void>
+struct HasSerializer : std::false_type {};
+template <typename AnalysisT>
+struct HasSerializer<
+    AnalysisT,
+    std::void_t<decltype(AnalysisT::write(
+                    std::declval<ResultSink &>(),
+                    std::declval<const typename AnalysisT::Result &>())),
+                decltype(AnalysisT::read(std::declval<ResultSource &>(),
+                                         std::declval<const Structure &>()))>>
+    : std::true_type {};
+
+template <typename AnalysisT>
+llvm::Error writeAny(ResultSink &Sink, const AnalysisResultConcept &R) {
+  return AnalysisT::write(
+      Sink, static_cast<const AnalysisResultModel<AnalysisT> &>(R).Result);
+}
+template <typename AnalysisT>
+llvm::Expected<std::unique_ptr<AnalysisResultConcept>>
+readAny(ResultSource &Source, const Structure &S) {
+  auto R = AnalysisT::read(Source, S);
+  if (!R)
+    return R.takeError();
+  return std::make_unique<AnalysisResultModel<AnalysisT>>(std::move(*R));
+}
 } // namespace detail
 
 template <typename AnalysisT> AnalysisInfo makeAnalysisInfo() {
@@ -149,6 +181,10 @@ template <typename AnalysisT> AnalysisInfo makeAnalysisInfo() {
   I.ParsePrintOptions = &detail::parseAny<typename AnalysisT::PrintOptions>;
   I.Run = &detail::runAny<AnalysisT>;
   I.Print = &detail::printAny<AnalysisT>;
+  if constexpr (detail::HasSerializer<AnalysisT>::value) {
+    I.Write = &detail::writeAny<AnalysisT>;
+    I.Read = &detail::readAny<AnalysisT>;
+  }
   return I;
 }
 
@@ -174,6 +210,23 @@ struct AnalysisCacheKey {
 
   /// "name/vVERSION/options/facet=hash,..." (hashes in hex).
   std::string str(llvm::StringRef Name) const;
+};
+
+/// Persisted results the manager consults before computing one (the HDF5
+/// store implements it; Pass knows no store).
+class ResultProvider {
+public:
+  virtual ~ResultProvider();
+  /// A persisted result of \p Info with canonical options \p Canonical
+  /// that is valid for \p S (its facet hashes match), read back, with
+  /// \p Key set to the facets it read and their hashes; null when there
+  /// is none. An error when one exists but cannot be used (a damaged
+  /// body, or a stale one under a policy that refuses stale results).
+  virtual llvm::Expected<std::unique_ptr<AnalysisResultConcept>>
+  lookup(const AnalysisInfo &Info, llvm::StringRef Canonical,
+         const Structure &S, AnalysisCacheKey &Key) = 0;
+  /// Where results come from, for -debug-pass-manager ("store").
+  virtual llvm::StringRef describe() const = 0;
 };
 
 class AnalysisManager {
@@ -253,6 +306,17 @@ public:
     return E;
   }
 
+  /// Consult \p P before computing a result (null: never).
+  void setResultProvider(ResultProvider *P) { Provider = P; }
+  ResultProvider *resultProvider() const { return Provider; }
+
+  /// Visit every cached result valid for \p S, oldest first.
+  void forEachResult(
+      const Structure &S,
+      llvm::function_ref<void(const AnalysisInfo &, const AnalysisCacheKey &,
+                              const AnalysisResultConcept &)>
+          Fn) const;
+
   void setInstrumentation(PassInstrumentation *PI) { Instr = PI; }
   PassInstrumentation *instrumentation() const { return Instr; }
   const ExecutionSettings &execution() const { return Exec; }
@@ -291,6 +355,7 @@ private:
   };
   llvm::SmallVector<Frame, 4> Stack;
   PassInstrumentation *Instr = nullptr;
+  ResultProvider *Provider = nullptr;
   ExecutionSettings Exec;
   llvm::Error PendingError = llvm::Error::success();
   bool HasError = false;

@@ -35,6 +35,8 @@ public:
   virtual void beforeAnalysis(llvm::StringRef Spec, const Structure &S) {}
   virtual void afterAnalysis(llvm::StringRef Spec, const Structure &S) {}
   virtual void analysisCacheHit(llvm::StringRef Spec) {}
+  /// A result read back from persisted storage (\p From: "store").
+  virtual void analysisServed(llvm::StringRef Spec, llvm::StringRef From) {}
   /// A cached result was found but the facets it read have changed
   /// content since (the structure was edited outside a pass).
   virtual void analysisStale(llvm::StringRef Spec, Facet Changed) {}
@@ -61,6 +63,7 @@ public:
   void beforeAnalysis(llvm::StringRef Spec, const Structure &S) override;
   void afterAnalysis(llvm::StringRef Spec, const Structure &S) override;
   void analysisCacheHit(llvm::StringRef Spec) override;
+  void analysisServed(llvm::StringRef Spec, llvm::StringRef From) override;
   void analysisStale(llvm::StringRef Spec, Facet Changed) override;
   void analysisInvalidated(llvm::StringRef Spec, llvm::StringRef Pass,
                            const Facet *Cause,

@@ -36,6 +36,7 @@ public:
                  FacetSet Written) override;
   void beforeAnalysis(llvm::StringRef Spec, const Structure &S) override;
   void analysisCacheHit(llvm::StringRef Spec) override;
+  void analysisServed(llvm::StringRef Spec, llvm::StringRef From) override;
   void analysisStale(llvm::StringRef Spec, Facet Changed) override;
   void analysisInvalidated(llvm::StringRef Spec, llvm::StringRef Pass,
                            const Facet *Cause,

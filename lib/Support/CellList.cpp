@@ -1,0 +1,161 @@
+//===- CellList.cpp - Sparse cell list over points in Morton order --------===//
+#include "qir/Support/CellList.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+using namespace qir;
+using namespace llvm;
+
+/// Spread the low 21 bits of \p V so that bit i lands at bit 3i.
+static uint64_t spreadBits(uint64_t V) {
+  V &= 0x1fffff;
+  V = (V | V << 32) & 0x1f00000000ffffULL;
+  V = (V | V << 16) & 0x1f0000ff0000ffULL;
+  V = (V | V << 8) & 0x100f00f00f00f00fULL;
+  V = (V | V << 4) & 0x10c30c30c30c30c3ULL;
+  V = (V | V << 2) & 0x1249249249249249ULL;
+  return V;
+}
+
+uint64_t CellList::mortonCode(uint32_t X, uint32_t Y, uint32_t Z) {
+  return spreadBits(X) | spreadBits(Y) << 1 | spreadBits(Z) << 2;
+}
+
+static constexpr uint32_t MaxCellCoord = (1u << 21) - 1;
+
+CellList CellList::build(ArrayRef<float> XYZ, float CellSize) {
+  CellList L;
+  L.CellSize = CellSize > 0 ? CellSize : 1;
+  size_t N = XYZ.size() / 3;
+  Point Lo = {std::numeric_limits<float>::max(),
+              std::numeric_limits<float>::max(),
+              std::numeric_limits<float>::max()};
+  bool Any = false;
+  for (size_t I = 0; I < N; ++I) {
+    const float *P = &XYZ[3 * I];
+    if (std::isnan(P[0]) || std::isnan(P[1]) || std::isnan(P[2]))
+      continue;
+    Any = true;
+    for (int D = 0; D < 3; ++D)
+      Lo[D] = std::min(Lo[D], P[D]);
+  }
+  if (!Any) {
+    L.CellBegin.push_back(0);
+    return L;
+  }
+  L.Origin = Lo;
+  // Cells far beyond 2^21 edges (absurd extents for the cell size) would
+  // alias; grow the cell until the extent fits.
+  std::vector<std::pair<uint64_t, uint32_t>> Keyed;
+  Keyed.reserve(N);
+  for (size_t I = 0; I < N; ++I) {
+    const float *P = &XYZ[3 * I];
+    if (std::isnan(P[0]) || std::isnan(P[1]) || std::isnan(P[2]))
+      continue;
+    uint32_t C[3];
+    for (int D = 0; D < 3; ++D) {
+      double Cell = std::floor((P[D] - Lo[D]) / L.CellSize);
+      C[D] = static_cast<uint32_t>(std::min<double>(Cell, MaxCellCoord));
+    }
+    Keyed.emplace_back(mortonCode(C[0], C[1], C[2]), static_cast<uint32_t>(I));
+  }
+  llvm::sort(Keyed); // by cell, then by point index: deterministic
+  L.Order.reserve(Keyed.size());
+  for (size_t I = 0; I < Keyed.size(); ++I) {
+    if (I == 0 || Keyed[I].first != Keyed[I - 1].first) {
+      L.CellKeys.push_back(Keyed[I].first);
+      L.CellBegin.push_back(static_cast<uint32_t>(I));
+    }
+    L.Order.push_back(Keyed[I].second);
+  }
+  L.CellBegin.push_back(static_cast<uint32_t>(Keyed.size()));
+  return L;
+}
+
+CellList CellList::fromParts(Point Origin, float CellSize,
+                             std::vector<uint32_t> Order,
+                             std::vector<uint64_t> CellKeys,
+                             std::vector<uint32_t> CellBegin) {
+  CellList L;
+  L.Origin = Origin;
+  L.CellSize = CellSize;
+  L.Order = std::move(Order);
+  L.CellKeys = std::move(CellKeys);
+  L.CellBegin = std::move(CellBegin);
+  return L;
+}
+
+std::string CellList::verify(size_t NumPoints) const {
+  if (!(CellSize > 0))
+    return "cell size is not positive";
+  if (CellBegin.size() != CellKeys.size() + 1)
+    return "cell offsets do not match the cell count";
+  if (CellBegin.front() != 0 || CellBegin.back() != Order.size())
+    return "cell offsets do not cover the atom order";
+  for (size_t C = 0; C + 1 < CellBegin.size(); ++C)
+    if (CellBegin[C] >= CellBegin[C + 1])
+      return "cell " + std::to_string(C) + " is empty or reversed";
+  for (size_t C = 1; C < CellKeys.size(); ++C)
+    if (CellKeys[C - 1] >= CellKeys[C])
+      return "cell keys are not strictly ascending";
+  for (uint32_t I : Order)
+    if (I >= NumPoints)
+      return "atom index " + std::to_string(I) + " out of range";
+  return "";
+}
+
+int64_t CellList::findCell(uint64_t Key) const {
+  auto It = std::lower_bound(CellKeys.begin(), CellKeys.end(), Key);
+  if (It == CellKeys.end() || *It != Key)
+    return -1;
+  return It - CellKeys.begin();
+}
+
+void CellList::forEachWithin(ArrayRef<float> XYZ, Point Q, float Radius,
+                             function_ref<void(uint32_t, float)> Fn) const {
+  if (Order.empty() || Radius < 0 || std::isnan(Q[0]) || std::isnan(Q[1]) ||
+      std::isnan(Q[2]))
+    return;
+  float R2 = Radius * Radius;
+  int64_t Lo[3], Hi[3];
+  for (int D = 0; D < 3; ++D) {
+    Lo[D] = static_cast<int64_t>(
+        std::floor((Q[D] - Radius - Origin[D]) / CellSize));
+    Hi[D] = static_cast<int64_t>(
+        std::floor((Q[D] + Radius - Origin[D]) / CellSize));
+    Lo[D] = std::max<int64_t>(Lo[D], 0);
+    Hi[D] = std::min<int64_t>(Hi[D], MaxCellCoord);
+    if (Lo[D] > Hi[D])
+      return;
+  }
+  // Many more cells in the box than non-empty cells: scan the list.
+  uint64_t Box = uint64_t(Hi[0] - Lo[0] + 1) * (Hi[1] - Lo[1] + 1) *
+                 (Hi[2] - Lo[2] + 1);
+  auto Visit = [&](size_t C) {
+    for (uint32_t K = CellBegin[C]; K < CellBegin[C + 1]; ++K) {
+      uint32_t I = Order[K];
+      const float *P = &XYZ[3 * I];
+      float DX = P[0] - Q[0], DY = P[1] - Q[1], DZ = P[2] - Q[2];
+      float D2 = DX * DX + DY * DY + DZ * DZ;
+      if (D2 <= R2)
+        Fn(I, D2);
+    }
+  };
+  if (Box > CellKeys.size()) {
+    for (size_t C = 0; C < CellKeys.size(); ++C)
+      Visit(C);
+    return;
+  }
+  for (int64_t X = Lo[0]; X <= Hi[0]; ++X)
+    for (int64_t Y = Lo[1]; Y <= Hi[1]; ++Y)
+      for (int64_t Z = Lo[2]; Z <= Hi[2]; ++Z) {
+        int64_t C = findCell(mortonCode(X, Y, Z));
+        if (C >= 0)
+          Visit(C);
+      }
+}
