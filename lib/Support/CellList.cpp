@@ -28,9 +28,21 @@ uint64_t CellList::mortonCode(uint32_t X, uint32_t Y, uint32_t Z) {
 
 static constexpr uint32_t MaxCellCoord = (1u << 21) - 1;
 
+/// Whether point \p P has three finite coordinates. Others (NaN: an atom a
+/// state lacks) are left out of the list.
+static bool finitePoint(const float *P) {
+  return std::isfinite(P[0]) && std::isfinite(P[1]) && std::isfinite(P[2]);
+}
+
+/// Integer cell coordinate of \p V along one axis. Done in double, where
+/// V - Lo is exact for floats, the same way for building and querying.
+static double cellCoord(double V, double Lo, double CellSize) {
+  return std::floor((V - Lo) / CellSize);
+}
+
 CellList CellList::build(ArrayRef<float> XYZ, float CellSize) {
   CellList L;
-  L.CellSize = CellSize > 0 ? CellSize : 1;
+  L.CellSize = CellSize > 0 && std::isfinite(CellSize) ? CellSize : 1;
   size_t N = XYZ.size() / 3;
   Point Lo = {std::numeric_limits<float>::max(),
               std::numeric_limits<float>::max(),
@@ -38,7 +50,7 @@ CellList CellList::build(ArrayRef<float> XYZ, float CellSize) {
   bool Any = false;
   for (size_t I = 0; I < N; ++I) {
     const float *P = &XYZ[3 * I];
-    if (std::isnan(P[0]) || std::isnan(P[1]) || std::isnan(P[2]))
+    if (!finitePoint(P))
       continue;
     Any = true;
     for (int D = 0; D < 3; ++D)
@@ -49,17 +61,18 @@ CellList CellList::build(ArrayRef<float> XYZ, float CellSize) {
     return L;
   }
   L.Origin = Lo;
-  // Cells far beyond 2^21 edges (absurd extents for the cell size) would
-  // alias; grow the cell until the extent fits.
+  // Extents beyond 2^21 cells (absurd for the cell size) are clamped: the
+  // last cell along an axis holds everything past it, and queries near it
+  // visit it (forEachWithin), so results stay exact, only slower.
   std::vector<std::pair<uint64_t, uint32_t>> Keyed;
   Keyed.reserve(N);
   for (size_t I = 0; I < N; ++I) {
     const float *P = &XYZ[3 * I];
-    if (std::isnan(P[0]) || std::isnan(P[1]) || std::isnan(P[2]))
+    if (!finitePoint(P))
       continue;
     uint32_t C[3];
     for (int D = 0; D < 3; ++D) {
-      double Cell = std::floor((P[D] - Lo[D]) / L.CellSize);
+      double Cell = cellCoord(P[D], Lo[D], L.CellSize);
       C[D] = static_cast<uint32_t>(std::min<double>(Cell, MaxCellCoord));
     }
     Keyed.emplace_back(mortonCode(C[0], C[1], C[2]), static_cast<uint32_t>(I));
@@ -91,8 +104,11 @@ CellList CellList::fromParts(Point Origin, float CellSize,
 }
 
 std::string CellList::verify(size_t NumPoints) const {
-  if (!(CellSize > 0))
-    return "cell size is not positive";
+  if (!(CellSize > 0) || !std::isfinite(CellSize))
+    return "cell size is not a positive number";
+  for (float O : Origin)
+    if (!std::isfinite(O))
+      return "origin is not finite";
   if (CellBegin.size() != CellKeys.size() + 1)
     return "cell offsets do not match the cell count";
   if (CellBegin.front() != 0 || CellBegin.back() != Order.size())
@@ -103,9 +119,16 @@ std::string CellList::verify(size_t NumPoints) const {
   for (size_t C = 1; C < CellKeys.size(); ++C)
     if (CellKeys[C - 1] >= CellKeys[C])
       return "cell keys are not strictly ascending";
-  for (uint32_t I : Order)
+  if (!CellKeys.empty() && CellKeys.back() >> 63)
+    return "cell key is not a Morton code of 21-bit coordinates";
+  std::vector<bool> Seen(NumPoints);
+  for (uint32_t I : Order) {
     if (I >= NumPoints)
       return "atom index " + std::to_string(I) + " out of range";
+    if (Seen[I])
+      return "atom index " + std::to_string(I) + " listed twice";
+    Seen[I] = true;
+  }
   return "";
 }
 
@@ -118,24 +141,10 @@ int64_t CellList::findCell(uint64_t Key) const {
 
 void CellList::forEachWithin(ArrayRef<float> XYZ, Point Q, float Radius,
                              function_ref<void(uint32_t, float)> Fn) const {
-  if (Order.empty() || Radius < 0 || std::isnan(Q[0]) || std::isnan(Q[1]) ||
-      std::isnan(Q[2]))
+  // NaN fails every comparison: a NaN radius or query finds nothing.
+  if (Order.empty() || !(Radius >= 0) || !finitePoint(Q.data()))
     return;
   float R2 = Radius * Radius;
-  int64_t Lo[3], Hi[3];
-  for (int D = 0; D < 3; ++D) {
-    Lo[D] = static_cast<int64_t>(
-        std::floor((Q[D] - Radius - Origin[D]) / CellSize));
-    Hi[D] = static_cast<int64_t>(
-        std::floor((Q[D] + Radius - Origin[D]) / CellSize));
-    Lo[D] = std::max<int64_t>(Lo[D], 0);
-    Hi[D] = std::min<int64_t>(Hi[D], MaxCellCoord);
-    if (Lo[D] > Hi[D])
-      return;
-  }
-  // Many more cells in the box than non-empty cells: scan the list.
-  uint64_t Box = uint64_t(Hi[0] - Lo[0] + 1) * (Hi[1] - Lo[1] + 1) *
-                 (Hi[2] - Lo[2] + 1);
   auto Visit = [&](size_t C) {
     for (uint32_t K = CellBegin[C]; K < CellBegin[C + 1]; ++K) {
       uint32_t I = Order[K];
@@ -146,6 +155,28 @@ void CellList::forEachWithin(ArrayRef<float> XYZ, Point Q, float Radius,
         Fn(I, D2);
     }
   };
+  // The box of cells that may hold a point within the radius. The float
+  // distance test above may accept a point a rounding error beyond the
+  // radius, so the box is padded by a relative margin; visiting a cell too
+  // many costs time, never a wrong answer. Bounds are clamped into the
+  // grid before the integer conversion: a query beyond the last cell still
+  // visits it, since build() clamps far points into it.
+  int64_t Lo[3], Hi[3];
+  for (int D = 0; D < 3; ++D) {
+    double Center = Q[D];
+    double Pad =
+        1e-5 * (double(Radius) + std::fabs(Center - Origin[D])) + 1e-30;
+    double L = cellCoord(Center - Radius - Pad, Origin[D], CellSize);
+    double H = cellCoord(Center + Radius + Pad, Origin[D], CellSize);
+    if (H < 0)
+      return; // entirely below the grid (all points are >= Origin)
+    // (an infinite radius clamps to the whole grid)
+    Lo[D] = static_cast<int64_t>(std::clamp<double>(L, 0, MaxCellCoord));
+    Hi[D] = static_cast<int64_t>(std::clamp<double>(H, 0, MaxCellCoord));
+  }
+  // Many more cells in the box than non-empty cells: scan the list.
+  uint64_t Box =
+      uint64_t(Hi[0] - Lo[0] + 1) * (Hi[1] - Lo[1] + 1) * (Hi[2] - Lo[2] + 1);
   if (Box > CellKeys.size()) {
     for (size_t C = 0; C < CellKeys.size(); ++C)
       Visit(C);
