@@ -1,0 +1,540 @@
+//===- Reader.cpp - Reading structures and results from .qir.h5 -----------===//
+#include "qir/Store/Reader.h"
+
+#include "H5.h"
+#include "H5Result.h"
+#include "ReaderImpl.h"
+
+#include "qir/IR/Structure.h"
+#include "qir/Store/Schema.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+
+#include <cmath>
+#include <cstring>
+#include <unistd.h>
+
+using namespace qir;
+using namespace qir::store;
+using namespace llvm;
+
+static const char *const TableNames[TocEntry::NumTables] = {
+    "atom",     "residue",          "chain",    "entity",
+    "bond",     "state",            "record",   "site_order",
+    "site_order_begin", "grouping", "grouping_atom"};
+
+bool qir::store::isStoreFile(StringRef Path) {
+  static const char Signature[8] = {'\x89', 'H', 'D', 'F', '\r', '\n',
+                                    '\x1a', '\n'};
+  int FD;
+  if (sys::fs::openFileForRead(Path, FD))
+    return false;
+  char Buf[8] = {};
+  ssize_t Got = ::read(FD, Buf, 8);
+  ::close(FD);
+  return Got == 8 && memcmp(Buf, Signature, 8) == 0;
+}
+
+StoreReader::StoreReader(std::unique_ptr<Impl> I) : P(std::move(I)) {}
+StoreReader::~StoreReader() = default;
+const std::string &StoreReader::path() const { return P->Path; }
+StoreKind StoreReader::kind() const { return P->Kind; }
+size_t StoreReader::size() const { return P->Toc.size(); }
+const TocEntry &StoreReader::entry(size_t I) const { return P->Toc[I]; }
+const ReadStats &StoreReader::stats() const { return P->Stats; }
+
+std::optional<size_t> StoreReader::find(StringRef Id) const {
+  for (size_t I = 0; I < P->Toc.size(); ++I)
+    if (P->Toc[I].Id == Id)
+      return I;
+  return std::nullopt;
+}
+
+static Error badFile(StringRef Path, const Twine &Why) {
+  return createStringError(inconvertibleErrorCode(), "%s: %s",
+                           Path.str().c_str(), Why.str().c_str());
+}
+
+Expected<std::unique_ptr<StoreReader>> StoreReader::open(StringRef Path) {
+  h5::quietErrors();
+  if (!sys::fs::exists(Path))
+    return badFile(Path, "no such file");
+  if (!isStoreFile(Path))
+    return badFile(Path, "not an HDF5 file (no HDF5 signature)");
+  auto I = std::make_unique<Impl>();
+  I->Path = Path.str();
+  I->H = h5::Handle(H5Fopen(I->Path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+  if (!I->H.valid())
+    return badFile(Path, "cannot open as HDF5");
+  auto Major = h5::getIntAttr(I->H, "format_major");
+  if (!Major) {
+    consumeError(Major.takeError());
+    return badFile(Path, "not a qir store (no format_major attribute)");
+  }
+  if (*Major > FormatMajor)
+    return badFile(Path, "store format " + Twine(*Major) +
+                             ".x is newer than this qir reads (" +
+                             Twine(FormatMajor) + "." + Twine(FormatMinor) +
+                             "); use a newer qir");
+  auto Kind = h5::getStringAttr(I->H, "kind");
+  if (!Kind)
+    return badFile(Path, toString(Kind.takeError()));
+  I->Kind = *Kind == "shard" ? StoreKind::Shard : StoreKind::Structure;
+  if (Error E = I->readToc())
+    return badFile(Path, toString(std::move(E)));
+  return std::unique_ptr<StoreReader>(new StoreReader(std::move(I)));
+}
+
+Error StoreReader::Impl::readToc() {
+  std::vector<std::string> Ids, Paths, Shas;
+  if (Error E = h5::readVarStrings(H, "/toc/id", Ids))
+    return E;
+  if (Error E = h5::readVarStrings(H, "/toc/source_path", Paths))
+    return E;
+  if (Error E = h5::readVarStrings(H, "/toc/source_sha256", Shas))
+    return E;
+  std::vector<uint8_t> Flags;
+  if (Error E = h5::readColumn(H.get(), "/toc/flags", Flags))
+    return E;
+  size_t N = Ids.size();
+  if (Paths.size() != N || Shas.size() != N || Flags.size() != N)
+    return h5::error("/toc columns differ in length");
+  Toc.resize(N);
+  for (size_t I = 0; I < N; ++I) {
+    Toc[I].Id = Ids[I];
+    Toc[I].SourcePath = Paths[I];
+    Toc[I].SourceSha256 = Shas[I];
+    Toc[I].Flags = Flags[I];
+  }
+  for (unsigned T = 0; T < TocEntry::NumTables; ++T) {
+    std::vector<uint64_t> Off, Cnt;
+    std::string Base = std::string("/toc/") + TableNames[T];
+    if (Error E = h5::readColumn(H.get(), Base + "_offset", Off))
+      return E;
+    if (Error E = h5::readColumn(H.get(), Base + "_count", Cnt))
+      return E;
+    if (Off.size() != N || Cnt.size() != N)
+      return h5::error("/toc columns differ in length");
+    for (size_t I = 0; I < N; ++I) {
+      Toc[I].Offset[T] = Off[I];
+      Toc[I].Count[T] = Cnt[I];
+    }
+  }
+  return Error::success();
+}
+
+Error StoreReader::Impl::readMetadata(size_t I, Structure &S) {
+  Metadata &M = S.metadataForWrite();
+  std::vector<std::string> V;
+  auto One = [&](StringRef Col, std::string &Out) -> Error {
+    if (Error E = h5::readVarStrings(H, ("/toc/" + Col).str(), V, I, I + 1))
+      return E;
+    Out = V.empty() ? "" : V[0];
+    return Error::success();
+  };
+  if (Error E = One("entry_id", M.Id))
+    return E;
+  if (Error E = One("method", M.Method))
+    return E;
+  if (Error E = One("space_group", M.SpaceGroup))
+    return E;
+  if (Error E = One("source_format", M.SourceFormat))
+    return E;
+  std::vector<double> R, Cell;
+  if (Error E = h5::readColumnRows(H.get(), "/toc/resolution", I, I + 1, R))
+    return E;
+  M.Resolution.reset();
+  if (!std::isnan(R[0]))
+    M.Resolution = R[0];
+  Cell.resize(6);
+  if (Error E = h5::readRows(H, "/toc/cell", H5T_NATIVE_DOUBLE, I, I + 1,
+                             Cell.data()))
+    return E;
+  M.Cell.reset();
+  if (!std::isnan(Cell[0]))
+    M.Cell = UnitCell{Cell[0], Cell[1], Cell[2], Cell[3], Cell[4], Cell[5]};
+  return Error::success();
+}
+
+Error StoreReader::Impl::readExtraNames(size_t I,
+                                        std::vector<std::string> &Names) {
+  std::vector<std::string> V;
+  if (Error E = h5::readVarStrings(H, "/toc/extra_columns", V, I, I + 1))
+    return E;
+  Names.clear();
+  if (V.empty())
+    return Error::success();
+  SmallVector<StringRef, 8> Parts;
+  StringRef(V[0]).split(Parts, '\n', -1, false);
+  for (StringRef X : Parts)
+    Names.push_back(X.str());
+  return Error::success();
+}
+
+const std::vector<std::string> *
+StoreReader::Impl::dictionary(const std::string &Column, Error &Err) {
+  auto It = Dictionaries.find(Column);
+  if (It != Dictionaries.end())
+    return &It->second;
+  std::vector<std::string> Values;
+  if ((Err = h5::readVarStrings(H, "/core/extra/" + Column + "/values",
+                                Values)))
+    return nullptr;
+  return &(Dictionaries[Column] = std::move(Values));
+}
+
+template <typename T, unsigned W>
+static Error readFixed(hid_t H, StringRef Path, std::vector<T> &Out,
+                       uint64_t Begin, uint64_t Count) {
+  static_assert(sizeof(T) == W, "fixed string width");
+  Out.resize(Count);
+  return h5::readFixedStrings(H, Path, Out.data(), Count, W, Begin);
+}
+
+Expected<Structure> StoreReader::readStructure(size_t I) {
+  if (I >= P->Toc.size())
+    return badFile(P->Path, "no structure " + Twine(I));
+  const TocEntry &T = P->Toc[I];
+  Structure S;
+  hid_t H = P->H;
+  auto Fail = [&](Error E) -> Expected<Structure> {
+    return badFile(P->Path, "structure '" + T.Id + "': " +
+                                toString(std::move(E)));
+  };
+  // Atoms.
+  {
+    uint64_t B = T.Offset[TocEntry::Atom], N = T.Count[TocEntry::Atom];
+    AtomTable &At = S.atomsForWrite(FacetSet::all());
+    if (Error E = readFixed<AtomName, 4>(H, "/core/atoms/name", At.Name, B, N))
+      return Fail(std::move(E));
+    if (Error E = readFixed<ElementSymbol, 2>(H, "/core/atoms/element",
+                                              At.Element, B, N))
+      return Fail(std::move(E));
+    if (Error E = readFixed<char, 1>(H, "/core/atoms/altloc", At.AltLoc, B, N))
+      return Fail(std::move(E));
+    if (Error E = h5::readColumnRows(H, "/core/atoms/atomic_number", B, B + N,
+                                     At.AtomicNumber))
+      return Fail(std::move(E));
+    if (Error E =
+            h5::readColumnRows(H, "/core/atoms/charge", B, B + N, At.Charge))
+      return Fail(std::move(E));
+    if (Error E = h5::readColumnRows(H, "/core/atoms/occupancy", B, B + N,
+                                     At.Occupancy))
+      return Fail(std::move(E));
+    if (Error E =
+            h5::readColumnRows(H, "/core/atoms/b_iso", B, B + N, At.BIso))
+      return Fail(std::move(E));
+    if (Error E =
+            h5::readColumnRows(H, "/core/atoms/serial", B, B + N, At.Serial))
+      return Fail(std::move(E));
+    if (Error E =
+            h5::readColumnRows(H, "/core/atoms/residue", B, B + N, At.Residue))
+      return Fail(std::move(E));
+    if (Error E =
+            h5::readColumnRows(H, "/core/atoms/flags", B, B + N, At.Flags))
+      return Fail(std::move(E));
+    if (T.Flags & 1) {
+      At.AnisoU.resize(N);
+      if (N)
+        if (Error E = h5::readRows(H, "/core/atoms/aniso_u", H5T_NATIVE_FLOAT,
+                                   B, B + N, At.AnisoU.data()))
+          return Fail(std::move(E));
+    }
+  }
+  // Residues.
+  {
+    uint64_t B = T.Offset[TocEntry::Residue], N = T.Count[TocEntry::Residue];
+    ResidueTable &R = S.residuesForWrite(FacetSet::all());
+    if (Error E = readFixed<ResidueName, 5>(H, "/core/residues/name", R.Name,
+                                            B, N))
+      return Fail(std::move(E));
+    if (Error E = readFixed<char, 1>(H, "/core/residues/icode", R.ICode, B, N))
+      return Fail(std::move(E));
+    if (Error E = h5::readColumnRows(H, "/core/residues/auth_seq", B, B + N,
+                                     R.AuthSeq))
+      return Fail(std::move(E));
+    if (Error E = h5::readColumnRows(H, "/core/residues/label_seq", B, B + N,
+                                     R.LabelSeq))
+      return Fail(std::move(E));
+    if (Error E =
+            h5::readColumnRows(H, "/core/residues/chain", B, B + N, R.Chain))
+      return Fail(std::move(E));
+    std::vector<uint8_t> Kind;
+    if (Error E = h5::readColumnRows(H, "/core/residues/kind", B, B + N, Kind))
+      return Fail(std::move(E));
+    R.Kind.resize(N);
+    for (size_t X = 0; X < N; ++X)
+      R.Kind[X] = static_cast<ResidueKind>(Kind[X]);
+    if (Error E = h5::readColumnRows(H, "/core/residues/atom_begin", B, B + N,
+                                     R.AtomBegin))
+      return Fail(std::move(E));
+    if (Error E = h5::readColumnRows(H, "/core/residues/atom_end", B, B + N,
+                                     R.AtomEnd))
+      return Fail(std::move(E));
+  }
+  // Chains.
+  {
+    uint64_t B = T.Offset[TocEntry::Chain], N = T.Count[TocEntry::Chain];
+    ChainTable &C = S.chainsForWrite(FacetSet::all());
+    if (Error E =
+            readFixed<ChainId, 8>(H, "/core/chains/auth_id", C.AuthId, B, N))
+      return Fail(std::move(E));
+    if (Error E =
+            readFixed<ChainId, 8>(H, "/core/chains/label_id", C.LabelId, B, N))
+      return Fail(std::move(E));
+    if (Error E =
+            h5::readColumnRows(H, "/core/chains/entity", B, B + N, C.Entity))
+      return Fail(std::move(E));
+    if (Error E = h5::readColumnRows(H, "/core/chains/residue_begin", B, B + N,
+                                     C.ResidueBegin))
+      return Fail(std::move(E));
+    if (Error E = h5::readColumnRows(H, "/core/chains/residue_end", B, B + N,
+                                     C.ResidueEnd))
+      return Fail(std::move(E));
+  }
+  // Entities.
+  {
+    uint64_t B = T.Offset[TocEntry::Entity], N = T.Count[TocEntry::Entity];
+    EntityTable &En = S.entitiesForWrite();
+    if (Error E = h5::readVarStrings(H, "/core/entities/id", En.Id, B, B + N))
+      return Fail(std::move(E));
+    if (Error E = h5::readVarStrings(H, "/core/entities/sequence", En.Sequence,
+                                     B, B + N))
+      return Fail(std::move(E));
+    if (Error E = h5::readVarStrings(H, "/core/entities/description",
+                                     En.Description, B, B + N))
+      return Fail(std::move(E));
+    std::vector<uint8_t> Type, Poly;
+    if (Error E =
+            h5::readColumnRows(H, "/core/entities/type", B, B + N, Type))
+      return Fail(std::move(E));
+    if (Error E = h5::readColumnRows(H, "/core/entities/polymer_type", B,
+                                     B + N, Poly))
+      return Fail(std::move(E));
+    En.Type.resize(N);
+    En.Polymer.resize(N);
+    for (size_t X = 0; X < N; ++X) {
+      En.Type[X] = static_cast<EntityType>(Type[X]);
+      En.Polymer[X] = static_cast<PolymerType>(Poly[X]);
+    }
+    En.Id.resize(N);
+    En.Sequence.resize(N);
+    En.Description.resize(N);
+  }
+  // Bonds.
+  {
+    uint64_t B = T.Offset[TocEntry::Bond], N = T.Count[TocEntry::Bond];
+    BondTable &Bo = S.bondsForWrite();
+    if (Error E = h5::readColumnRows(H, "/core/bonds/a", B, B + N, Bo.A))
+      return Fail(std::move(E));
+    if (Error E = h5::readColumnRows(H, "/core/bonds/b", B, B + N, Bo.B))
+      return Fail(std::move(E));
+    std::vector<uint8_t> Order, Origin;
+    if (Error E = h5::readColumnRows(H, "/core/bonds/order", B, B + N, Order))
+      return Fail(std::move(E));
+    if (Error E =
+            h5::readColumnRows(H, "/core/bonds/origin", B, B + N, Origin))
+      return Fail(std::move(E));
+    Bo.Order.resize(N);
+    Bo.Origin.resize(N);
+    for (size_t X = 0; X < N; ++X) {
+      Bo.Order[X] = static_cast<BondOrder>(Order[X]);
+      Bo.Origin[X] = static_cast<BondOrigin>(Origin[X]);
+    }
+  }
+  // States.
+  {
+    StateTable &St = S.statesForWrite(FacetSet::all());
+    uint64_t B = T.Offset[TocEntry::State], NS = T.Count[TocEntry::State];
+    if (Error E = h5::readColumnRows(H, "/core/states/model_number", B, B + NS,
+                                     St.ModelNumber))
+      return Fail(std::move(E));
+    uint64_t RB = T.Offset[TocEntry::Record], NR = T.Count[TocEntry::Record];
+    St.Coords.resize(NR * 3);
+    if (NR) {
+      if (P->Kind == StoreKind::Structure) {
+        if (Error E = h5::readDataset(H, "/core/states/coords",
+                                      H5T_NATIVE_FLOAT, St.Coords.data()))
+          return Fail(std::move(E));
+      } else if (Error E = h5::readRows(H, "/core/states/coords",
+                                        H5T_NATIVE_FLOAT, RB, RB + NR,
+                                        St.Coords.data()))
+        return Fail(std::move(E));
+    }
+    if (Error E = P->readPerState(T, St, RB, NR))
+      return Fail(std::move(E));
+    uint64_t OB = T.Offset[TocEntry::SiteOrder],
+             ON = T.Count[TocEntry::SiteOrder];
+    uint64_t BB = T.Offset[TocEntry::SiteOrderBegin],
+             BN = T.Count[TocEntry::SiteOrderBegin];
+    if (BN) {
+      if (Error E = h5::readColumnRows(H, "/core/states/site_order", OB,
+                                       OB + ON, St.SiteOrder))
+        return Fail(std::move(E));
+      if (Error E = h5::readColumnRows(H, "/core/states/site_order_begin", BB,
+                                       BB + BN, St.SiteOrderBegin))
+        return Fail(std::move(E));
+    }
+  }
+  // Groupings.
+  if (uint64_t NG = T.Count[TocEntry::Grouping]) {
+    uint64_t GB = T.Offset[TocEntry::Grouping];
+    std::vector<std::string> Names;
+    std::vector<uint64_t> Size;
+    std::vector<uint32_t> Atoms;
+    if (Error E =
+            h5::readVarStrings(H, "/core/groupings/name", Names, GB, GB + NG))
+      return Fail(std::move(E));
+    if (Error E =
+            h5::readColumnRows(H, "/core/groupings/size", GB, GB + NG, Size))
+      return Fail(std::move(E));
+    uint64_t AB = T.Offset[TocEntry::GroupingAtom],
+             AN = T.Count[TocEntry::GroupingAtom];
+    if (Error E =
+            h5::readColumnRows(H, "/core/groupings/atoms", AB, AB + AN, Atoms))
+      return Fail(std::move(E));
+    std::vector<Grouping> &G = S.groupingsForWrite();
+    uint64_t At = 0;
+    for (size_t X = 0; X < NG; ++X) {
+      Grouping Gr;
+      Gr.Name = Names[X];
+      if (At + Size[X] > Atoms.size())
+        return Fail(h5::error("grouping sizes exceed the member list"));
+      Gr.Atoms.assign(Atoms.begin() + At, Atoms.begin() + At + Size[X]);
+      At += Size[X];
+      G.push_back(std::move(Gr));
+    }
+  }
+  // Extra columns.
+  {
+    std::vector<std::string> Names;
+    if (Error E = P->readExtraNames(I, Names))
+      return Fail(std::move(E));
+    if (!Names.empty()) {
+      uint64_t RB = T.Offset[TocEntry::Record],
+               NR = T.Count[TocEntry::Record];
+      ExtraColumns &X = S.extraColumnsForWrite();
+      for (const std::string &Name : Names) {
+        Error Err = Error::success();
+        const std::vector<std::string> *Dict = P->dictionary(Name, Err);
+        if (!Dict)
+          return Fail(std::move(Err));
+        consumeError(std::move(Err));
+        std::vector<uint32_t> Codes;
+        if (Error E = h5::readColumnRows(H, "/core/extra/" + Name + "/index",
+                                         RB, RB + NR, Codes))
+          return Fail(std::move(E));
+        std::vector<StringRef> Values(NR);
+        for (uint64_t R = 0; R < NR; ++R) {
+          if (Codes[R] >= Dict->size())
+            return Fail(h5::error("extra column '" + Name +
+                                  "' has a code beyond its dictionary"));
+          Values[R] = Codes[R] ? S.save((*Dict)[Codes[R]]) : StringRef();
+        }
+        X.Names.push_back(Name);
+        X.Values.push_back(std::move(Values));
+      }
+    }
+  }
+  if (Error E = P->readMetadata(I, S))
+    return Fail(std::move(E));
+  std::string Problem = S.verify();
+  if (!Problem.empty())
+    return Fail(h5::error("tables are inconsistent: " + Problem));
+  return std::move(S);
+}
+
+Error StoreReader::Impl::readPerState(const TocEntry &T, StateTable &St,
+                                      uint64_t RB, uint64_t NR) {
+  auto One = [&](uint8_t Bit, StringRef Name, auto &V) -> Error {
+    using E = typename std::decay_t<decltype(V)>::value_type;
+    V.clear();
+    if (!(T.Flags & Bit) || NR == 0)
+      return Error::success();
+    V.resize(NR);
+    hid_t Type = h5::nativeType(ElementTypeOf<E>::value);
+    if (Kind == StoreKind::Structure)
+      return h5::readDataset(H, Name, Type, V.data());
+    return h5::readRows(H, Name, Type, RB, RB + NR, V.data());
+  };
+  if (Error E = One(2, "/core/states/present", St.Present))
+    return E;
+  if (Error E = One(4, "/core/states/occupancy", St.Occupancy))
+    return E;
+  if (Error E = One(8, "/core/states/b_iso", St.BIso))
+    return E;
+  return One(16, "/core/states/serial", St.Serial);
+}
+
+std::vector<OverlayProvenance> StoreReader::overlays() const {
+  std::vector<OverlayProvenance> Out;
+  if (!h5::exists(P->H, "overlays"))
+    return Out;
+  auto Root = h5::openGroup(P->H, "overlays");
+  if (!Root) {
+    consumeError(Root.takeError());
+    return Out;
+  }
+  for (const std::string &Analysis : h5::listGroup(*Root)) {
+    auto AG = h5::openGroup(*Root, Analysis);
+    if (!AG) {
+      consumeError(AG.takeError());
+      continue;
+    }
+    for (const std::string &Key : h5::listGroup(*AG)) {
+      auto G = h5::openGroup(*AG, Key);
+      if (!G) {
+        consumeError(G.takeError());
+        continue;
+      }
+      OverlayProvenance Pr;
+      auto Str = [&](StringRef Name) {
+        auto V = h5::getStringAttr(*G, Name);
+        if (!V) {
+          consumeError(V.takeError());
+          return std::string();
+        }
+        return *V;
+      };
+      Pr.Analysis = Str("qir_analysis");
+      auto Ver = h5::getIntAttr(*G, "qir_version_of_analysis");
+      Pr.Version = Ver ? *Ver : -1;
+      if (!Ver)
+        consumeError(Ver.takeError());
+      Pr.Options = Str("qir_options");
+      if (!Pr.parseFacetHashes(Str("qir_facet_hashes")))
+        Pr.Reads = FacetSet();
+      Pr.Selector = Str("qir_selector");
+      Pr.QirVersion = Str("qir_version");
+      Pr.SourcePath = Str("qir_source_path");
+      Pr.SourceSha256 = Str("qir_source_sha256");
+      Pr.Created = Str("qir_created");
+      auto Stale = h5::getIntAttr(*G, "qir_stale");
+      Pr.Stale = Stale && *Stale;
+      if (!Stale)
+        consumeError(Stale.takeError());
+      if (Pr.Analysis.empty())
+        Pr.Analysis = Analysis;
+      Out.push_back(std::move(Pr));
+    }
+  }
+  return Out;
+}
+
+Expected<std::unique_ptr<ResultSource>>
+StoreReader::openOverlay(const OverlayProvenance &Pr) {
+  auto G = h5::openGroup(P->H, Pr.path());
+  if (!G)
+    return badFile(P->Path, "overlay " + Pr.spec() + ": " +
+                                toString(G.takeError()));
+  return std::make_unique<H5ResultSource>(std::move(*G));
+}
+
+Expected<std::unique_ptr<ResultSource>>
+StoreReader::openIndex(StringRef Name) {
+  auto G = h5::openGroup(P->H, ("/index/" + Name).str());
+  if (!G)
+    return badFile(P->Path, "no index '" + Name + "'");
+  return std::make_unique<H5ResultSource>(std::move(*G));
+}
