@@ -15,6 +15,8 @@
 //===----------------------------------------------------------------------===//
 #include "qir/Analysis/BackboneDihedrals.h"
 
+#include "SerializerSupport.h"
+
 #include "qir/IR/Structure.h"
 #include "qir/Pass/TableWriter.h"
 
@@ -66,23 +68,32 @@ struct BackboneAtoms {
 };
 } // namespace
 
+/// The residues that may have rows: amino acids of polymer chains.
+static std::vector<uint32_t> rowResidues(const Structure &S) {
+  const ResidueTable &Res = S.residues();
+  const ChainTable &Ch = S.chains();
+  const EntityTable &Ent = S.entities();
+  std::vector<uint32_t> Out;
+  for (uint32_t R = 0; R < Res.size(); ++R) {
+    uint32_t E = Ch.Entity[Res.Chain[R]];
+    if (Res.Kind[R] == ResidueKind::AminoAcid && E != NoIndex &&
+        Ent.Type[E] == EntityType::Polymer)
+      Out.push_back(R);
+  }
+  return Out;
+}
+
 BackboneDihedrals BackboneDihedralsAnalysis::run(const Structure &S,
                                                  const Options &,
                                                  AnalysisManager &) {
   const AtomTable &At = S.atoms();
   const ResidueTable &Res = S.residues();
   const ChainTable &Ch = S.chains();
-  const EntityTable &Ent = S.entities();
   const uint32_t NR = static_cast<uint32_t>(Res.size());
 
   BackboneDihedrals Out;
   Out.NumStates = S.numStates();
-  for (uint32_t R = 0; R < NR; ++R) {
-    uint32_t E = Ch.Entity[Res.Chain[R]];
-    if (Res.Kind[R] == ResidueKind::AminoAcid && E != NoIndex &&
-        Ent.Type[E] == EntityType::Polymer)
-      Out.Residues.push_back(R);
-  }
+  Out.Residues = rowResidues(S);
 
   std::vector<BackboneAtoms> BB(NR);
   for (uint32_t A = 0; A < At.size(); ++A) {
@@ -196,4 +207,47 @@ void BackboneDihedralsAnalysis::print(raw_ostream &OS, const Structure &S,
           .fixed(R.omega(St, Row), 3)
           .endRow();
     }
+}
+
+// Persisted form: the row residues, then [state][row] arrays.
+Error BackboneDihedralsAnalysis::write(ResultSink &Sink, const Result &R) {
+  const uint64_t Shape[] = {R.NumStates, R.Residues.size()};
+  if (Error E = Sink.write<uint32_t>("residues", R.Residues))
+    return E;
+  if (Error E = Sink.write<double>("phi", R.Phi, Shape))
+    return E;
+  if (Error E = Sink.write<double>("psi", R.Psi, Shape))
+    return E;
+  if (Error E = Sink.write<double>("omega", R.Omega, Shape))
+    return E;
+  return Sink.write<uint8_t>("in_state", R.InState, Shape);
+}
+
+Expected<BackboneDihedrals>
+BackboneDihedralsAnalysis::read(ResultSource &Source, const Structure &S) {
+  BackboneDihedrals R;
+  R.NumStates = S.numStates();
+  std::vector<uint32_t> Rows = rowResidues(S);
+  if (Error E = serial::readShaped(Source, Name, "residues", R.Residues,
+                                   {uint64_t(Rows.size())}))
+    return E;
+  if (R.Residues != Rows)
+    return serial::malformed(
+        Name, "array 'residues' is not the structure's amino-acid polymer "
+              "residues");
+  const uint64_t Shape[] = {R.NumStates, R.Residues.size()};
+  if (Error E = serial::readShaped(Source, Name, "phi", R.Phi, Shape))
+    return E;
+  if (Error E = serial::readShaped(Source, Name, "psi", R.Psi, Shape))
+    return E;
+  if (Error E = serial::readShaped(Source, Name, "omega", R.Omega, Shape))
+    return E;
+  if (Error E = serial::readShaped(Source, Name, "in_state", R.InState, Shape))
+    return E;
+  for (size_t I = 0; I < R.InState.size(); ++I)
+    if (R.InState[I] > 1)
+      return serial::malformed(Name, "array 'in_state' holds " +
+                                         Twine(unsigned(R.InState[I])) +
+                                         ", not 0 or 1");
+  return R;
 }

@@ -1,6 +1,8 @@
 //===- Counts.cpp - Residues and atoms per chain --------------------------===//
 #include "qir/Analysis/Counts.h"
 
+#include "SerializerSupport.h"
+
 #include "qir/IR/Structure.h"
 #include "qir/Pass/TableWriter.h"
 
@@ -45,4 +47,43 @@ void CountsAnalysis::print(raw_ostream &OS, const Structure &S, const Result &R,
         .integer(Row.Hydrogens)
         .endRow();
   }
+}
+
+// Persisted form: four uint32 arrays of one entry per chain row.
+Error CountsAnalysis::write(ResultSink &Sink, const Result &R) {
+  std::vector<uint32_t> Chain, Residues, Atoms, Hydrogens;
+  for (const ChainCounts::Row &Row : R.Rows) {
+    Chain.push_back(Row.Chain);
+    Residues.push_back(Row.Residues);
+    Atoms.push_back(Row.Atoms);
+    Hydrogens.push_back(Row.Hydrogens);
+  }
+  if (Error E = Sink.write<uint32_t>("chain", Chain))
+    return E;
+  if (Error E = Sink.write<uint32_t>("residues", Residues))
+    return E;
+  if (Error E = Sink.write<uint32_t>("atoms", Atoms))
+    return E;
+  return Sink.write<uint32_t>("hydrogens", Hydrogens);
+}
+
+Expected<ChainCounts> CountsAnalysis::read(ResultSource &Source,
+                                           const Structure &S) {
+  const uint64_t NC = S.chains().size();
+  std::vector<uint32_t> Chain, Residues, Atoms, Hydrogens;
+  for (auto [Array, Out] :
+       {std::pair<StringRef, std::vector<uint32_t> *>{"chain", &Chain},
+        {"residues", &Residues},
+        {"atoms", &Atoms},
+        {"hydrogens", &Hydrogens}})
+    if (Error E = serial::readShaped(Source, Name, Array, *Out, {NC}))
+      return E;
+  ChainCounts R;
+  for (uint32_t I = 0; I < NC; ++I) {
+    if (Chain[I] != I)
+      return serial::malformed(Name, "row " + Twine(I) + " is for chain " +
+                                         Twine(Chain[I]));
+    R.Rows.push_back({I, Residues[I], Atoms[I], Hydrogens[I]});
+  }
+  return R;
 }

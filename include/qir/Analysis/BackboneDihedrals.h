@@ -79,6 +79,9 @@ public:
   Result run(const Structure &S, const Options &O, AnalysisManager &AM);
   static void print(llvm::raw_ostream &OS, const Structure &S, const Result &R,
                     const PrintOptions &P);
+  /// Persisted form: docs/passes.md.
+  static llvm::Error write(ResultSink &Sink, const Result &R);
+  static llvm::Expected<Result> read(ResultSource &Source, const Structure &S);
 
   static AnalysisKey Key;
 };
