@@ -118,7 +118,8 @@ Error SpatialIndexAnalysis::write(ResultSink &Sink, const Result &R) {
                      L.cellBegin().begin() + L.numCells());
     StateOrderBegin.push_back(Order.size());
     StateCellBegin.push_back(Keys.size());
-    Origin.insert(Origin.end(), L.origin().begin(), L.origin().end());
+    CellList::Point O = L.origin(); // by value: one copy for both ends
+    Origin.insert(Origin.end(), O.begin(), O.end());
   }
   if (Error E = Sink.write<uint32_t>("order", Order))
     return E;
