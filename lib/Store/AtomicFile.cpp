@@ -40,9 +40,8 @@ Error AtomicFile::commit() {
     ::close(FD);
   }
   if (std::error_code EC = sys::fs::rename(Temp, Dest))
-    return createStringError(EC, "cannot rename '%s' to '%s': %s",
-                             Temp.c_str(), Dest.c_str(),
-                             EC.message().c_str());
+    return createStringError(EC, "cannot rename '%s' to '%s': %s", Temp.c_str(),
+                             Dest.c_str(), EC.message().c_str());
   Done = true;
   return Error::success();
 }

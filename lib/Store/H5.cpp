@@ -150,8 +150,8 @@ static Error writeWithType(hid_t Parent, StringRef Name, hid_t FileType,
   Handle DCPL = datasetCreation(Dims, L, H5Tget_size(FileType));
   Handle LCPL(H5Pcreate(H5P_LINK_CREATE));
   H5Pset_create_intermediate_group(LCPL, 1);
-  Handle DS(H5Dcreate2(Parent, Name.str().c_str(), FileType, Space, LCPL,
-                       DCPL, H5P_DEFAULT));
+  Handle DS(H5Dcreate2(Parent, Name.str().c_str(), FileType, Space, LCPL, DCPL,
+                       H5P_DEFAULT));
   if (!DS.valid())
     return error("cannot create dataset '" + Name + "'");
   uint64_t N = 1;
@@ -163,8 +163,7 @@ static Error writeWithType(hid_t Parent, StringRef Name, hid_t FileType,
 }
 
 Error writeDataset(hid_t Parent, StringRef Name, hid_t MemType,
-                   const void *Data, ArrayRef<uint64_t> Dims,
-                   const Layout &L) {
+                   const void *Data, ArrayRef<uint64_t> Dims, const Layout &L) {
   // Files are little-endian whatever the host: copy the native type and
   // fix its order (a no-op on x86 and arm64).
   Handle FileType(H5Tcopy(MemType));
@@ -280,8 +279,8 @@ Error readVarStrings(hid_t Parent, StringRef Name,
   for (char *P : Ptrs)
     Out.emplace_back(P ? P : "");
   // Give the strings HDF5 allocated back.
-  Handle Space(H5Screate_simple(1, std::array<hsize_t, 1>{Ptrs.size()}.data(),
-                                nullptr));
+  Handle Space(
+      H5Screate_simple(1, std::array<hsize_t, 1>{Ptrs.size()}.data(), nullptr));
   H5Dvlen_reclaim(T, Space, H5P_DEFAULT, Ptrs.data());
   return Error::success();
 }
@@ -404,6 +403,109 @@ std::vector<std::string> listGroup(hid_t G) {
   std::vector<std::string> Names;
   H5Literate(G, H5_INDEX_NAME, H5_ITER_INC, nullptr, collectName, &Names);
   return Names;
+}
+
+static herr_t collectAttrName(hid_t, const char *Name, const H5A_info_t *,
+                              void *Data) {
+  static_cast<std::vector<std::string> *>(Data)->emplace_back(Name);
+  return 0;
+}
+
+static Error copyAttributes(hid_t Src, hid_t Dst) {
+  std::vector<std::string> Names;
+  hsize_t Idx = 0;
+  H5Aiterate2(Src, H5_INDEX_NAME, H5_ITER_INC, &Idx, collectAttrName, &Names);
+  for (const std::string &N : Names) {
+    Handle A(H5Aopen(Src, N.c_str(), H5P_DEFAULT));
+    Handle T(H5Aget_type(A));
+    Handle Sp(H5Aget_space(A));
+    bool Scalar = H5Sget_simple_extent_npoints(Sp) == 1 &&
+                  H5Sget_simple_extent_ndims(Sp) == 0;
+    switch (H5Tget_class(T)) {
+    case H5T_STRING: {
+      auto V = getStringAttr(Src, N);
+      if (!V)
+        return V.takeError();
+      if (Error E = setAttr(Dst, N, StringRef(*V)))
+        return E;
+      break;
+    }
+    case H5T_INTEGER: {
+      auto V = getIntAttr(Src, N);
+      if (!V)
+        return V.takeError();
+      if (Error E = setAttr(Dst, N, *V))
+        return E;
+      break;
+    }
+    case H5T_FLOAT: {
+      std::vector<double> V;
+      if (Error E = getDoublesAttr(Src, N, V))
+        return E;
+      if (Error E = Scalar ? setAttr(Dst, N, V[0])
+                           : setAttr(Dst, N, ArrayRef<double>(V)))
+        return E;
+      break;
+    }
+    default:
+      return error("cannot copy attribute '" + N + "' (unsupported type)");
+    }
+  }
+  return Error::success();
+}
+
+Error copyGroup(hid_t Src, hid_t DstParent, StringRef DstName) {
+  auto Dst = createGroup(DstParent, DstName);
+  if (!Dst)
+    return Dst.takeError();
+  if (Error E = copyAttributes(Src, *Dst))
+    return E;
+  for (const std::string &N : listGroup(Src)) {
+    H5O_info_t Info;
+    if (H5Oget_info_by_name2(Src, N.c_str(), &Info, H5O_INFO_BASIC,
+                             H5P_DEFAULT) < 0)
+      return error("cannot inspect '" + N + "'");
+    if (Info.type == H5O_TYPE_GROUP) {
+      auto G = openGroup(Src, N);
+      if (!G)
+        return G.takeError();
+      if (Error E = copyGroup(*G, *Dst, N))
+        return E;
+      continue;
+    }
+    if (Info.type != H5O_TYPE_DATASET)
+      continue;
+    SmallVector<uint64_t, 3> Dims;
+    H5T_class_t Class;
+    size_t Size;
+    if (Error E = datasetShape(Src, N, Dims, &Class, &Size))
+      return E;
+    Handle DS(H5Dopen2(Src, N.c_str(), H5P_DEFAULT));
+    Handle FT(H5Dget_type(DS));
+    if (Class == H5T_STRING && H5Tis_variable_str(FT) > 0) {
+      std::vector<std::string> V;
+      if (Error E = readVarStrings(Src, N, V))
+        return E;
+      if (Error E = writeVarStrings(*Dst, N, V))
+        return E;
+      continue;
+    }
+    Handle MT(Class == H5T_STRING ? H5Tcopy(FT)
+                                  : H5Tget_native_type(FT, H5T_DIR_ASCEND));
+    uint64_t Count = 1;
+    for (uint64_t D : Dims)
+      Count *= D;
+    std::vector<char> Buf(std::max<uint64_t>(1, Count) * H5Tget_size(MT));
+    if (Error E = readDataset(Src, N, MT, Buf.data()))
+      return E;
+    Layout L;
+    if (Error E = writeDataset(*Dst, N, MT, Buf.data(), Dims, L))
+      return E;
+    Handle Out(H5Dopen2(*Dst, N.c_str(), H5P_DEFAULT));
+    if (Error E = copyAttributes(DS, Out))
+      return E;
+  }
+  return Error::success();
 }
 
 } // namespace qir::store::h5

@@ -121,8 +121,8 @@ llvm::Error readColumnRows(hid_t Parent, llvm::StringRef Name, uint64_t Begin,
   Out.resize(End - Begin);
   if (Begin == End)
     return llvm::Error::success();
-  return readRows(Parent, Name, nativeType(ElementTypeOf<T>::value), Begin,
-                  End, Out.data());
+  return readRows(Parent, Name, nativeType(ElementTypeOf<T>::value), Begin, End,
+                  Out.data());
 }
 llvm::Error readFixedStrings(hid_t Parent, llvm::StringRef Name, void *Out,
                              size_t Count, size_t Width, uint64_t Begin = 0);
@@ -134,14 +134,18 @@ llvm::Error readVarStrings(hid_t Parent, llvm::StringRef Name,
 llvm::Error setAttr(hid_t Obj, llvm::StringRef Name, int64_t V);
 llvm::Error setAttr(hid_t Obj, llvm::StringRef Name, double V);
 llvm::Error setAttr(hid_t Obj, llvm::StringRef Name, llvm::StringRef V);
-llvm::Error setAttr(hid_t Obj, llvm::StringRef Name,
-                    llvm::ArrayRef<double> V);
+llvm::Error setAttr(hid_t Obj, llvm::StringRef Name, llvm::ArrayRef<double> V);
 bool hasAttr(hid_t Obj, llvm::StringRef Name);
 llvm::Expected<int64_t> getIntAttr(hid_t Obj, llvm::StringRef Name);
 llvm::Expected<double> getDoubleAttr(hid_t Obj, llvm::StringRef Name);
 llvm::Expected<std::string> getStringAttr(hid_t Obj, llvm::StringRef Name);
 llvm::Error getDoublesAttr(hid_t Obj, llvm::StringRef Name,
                            std::vector<double> &Out);
+
+/// Copy group \p Src (datasets, attributes, subgroups) into new group
+/// \p DstName under \p DstParent, decoding and re-encoding every value
+/// (H5Ocopy of variable-length string attributes crashes HDF5 1.10.8).
+llvm::Error copyGroup(hid_t Src, hid_t DstParent, llvm::StringRef DstName);
 
 /// Names of the links in group \p G, in name order.
 std::vector<std::string> listGroup(hid_t G);

@@ -89,9 +89,8 @@ Error H5ResultSource::readArray(StringRef Name, ElementType T, void *Out,
   if (elementSize(T) < elementSize(Stored) ||
       ((T == ElementType::F32 || T == ElementType::F64) !=
        (Stored == ElementType::F32 || Stored == ElementType::F64)))
-    return h5::error("dataset '" + Name + "' holds " +
-                     elementTypeName(Stored) + ", cannot read as " +
-                     elementTypeName(T));
+    return h5::error("dataset '" + Name + "' holds " + elementTypeName(Stored) +
+                     ", cannot read as " + elementTypeName(T));
   return h5::readDataset(G, Name, h5::nativeType(T), Out);
 }
 

@@ -65,8 +65,7 @@ std::string OverlayProvenance::canonicalSpec() const {
 std::string OverlayProvenance::key() const {
   std::string S = canonicalSpec();
   uint64_t H = xxh3_64bits(
-      ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(S.data()),
-                        S.size()));
+      ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(S.data()), S.size()));
   std::string Out;
   raw_string_ostream(Out) << format_hex_no_prefix(H, 16);
   return Out;

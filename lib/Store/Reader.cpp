@@ -20,13 +20,13 @@ using namespace qir::store;
 using namespace llvm;
 
 static const char *const TableNames[TocEntry::NumTables] = {
-    "atom",     "residue",          "chain",    "entity",
-    "bond",     "state",            "record",   "site_order",
-    "site_order_begin", "grouping", "grouping_atom"};
+    "atom",         "residue", "chain",      "entity",           "bond",
+    "state",        "record",  "site_order", "site_order_begin", "grouping",
+    "grouping_atom"};
 
 bool qir::store::isStoreFile(StringRef Path) {
-  static const char Signature[8] = {'\x89', 'H', 'D', 'F', '\r', '\n',
-                                    '\x1a', '\n'};
+  static const char Signature[8] = {'\x89', 'H',  'D',    'F',
+                                    '\r',   '\n', '\x1a', '\n'};
   int FD;
   if (sys::fs::openFileForRead(Path, FD))
     return false;
@@ -178,8 +178,8 @@ StoreReader::Impl::dictionary(const std::string &Column, Error &Err) {
   if (It != Dictionaries.end())
     return &It->second;
   std::vector<std::string> Values;
-  if ((Err = h5::readVarStrings(H, "/core/extra/" + Column + "/values",
-                                Values)))
+  if ((Err =
+           h5::readVarStrings(H, "/core/extra/" + Column + "/values", Values)))
     return nullptr;
   return &(Dictionaries[Column] = std::move(Values));
 }
@@ -199,8 +199,8 @@ Expected<Structure> StoreReader::readStructure(size_t I) {
   Structure S;
   hid_t H = P->H;
   auto Fail = [&](Error E) -> Expected<Structure> {
-    return badFile(P->Path, "structure '" + T.Id + "': " +
-                                toString(std::move(E)));
+    return badFile(P->Path,
+                   "structure '" + T.Id + "': " + toString(std::move(E)));
   };
   // Atoms.
   {
@@ -222,8 +222,7 @@ Expected<Structure> StoreReader::readStructure(size_t I) {
     if (Error E = h5::readColumnRows(H, "/core/atoms/occupancy", B, B + N,
                                      At.Occupancy))
       return Fail(std::move(E));
-    if (Error E =
-            h5::readColumnRows(H, "/core/atoms/b_iso", B, B + N, At.BIso))
+    if (Error E = h5::readColumnRows(H, "/core/atoms/b_iso", B, B + N, At.BIso))
       return Fail(std::move(E));
     if (Error E =
             h5::readColumnRows(H, "/core/atoms/serial", B, B + N, At.Serial))
@@ -246,8 +245,8 @@ Expected<Structure> StoreReader::readStructure(size_t I) {
   {
     uint64_t B = T.Offset[TocEntry::Residue], N = T.Count[TocEntry::Residue];
     ResidueTable &R = S.residuesForWrite(FacetSet::all());
-    if (Error E = readFixed<ResidueName, 5>(H, "/core/residues/name", R.Name,
-                                            B, N))
+    if (Error E =
+            readFixed<ResidueName, 5>(H, "/core/residues/name", R.Name, B, N))
       return Fail(std::move(E));
     if (Error E = readFixed<char, 1>(H, "/core/residues/icode", R.ICode, B, N))
       return Fail(std::move(E));
@@ -306,11 +305,10 @@ Expected<Structure> StoreReader::readStructure(size_t I) {
                                      En.Description, B, B + N))
       return Fail(std::move(E));
     std::vector<uint8_t> Type, Poly;
-    if (Error E =
-            h5::readColumnRows(H, "/core/entities/type", B, B + N, Type))
+    if (Error E = h5::readColumnRows(H, "/core/entities/type", B, B + N, Type))
       return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(H, "/core/entities/polymer_type", B,
-                                     B + N, Poly))
+    if (Error E = h5::readColumnRows(H, "/core/entities/polymer_type", B, B + N,
+                                     Poly))
       return Fail(std::move(E));
     En.Type.resize(N);
     En.Polymer.resize(N);
@@ -333,8 +331,7 @@ Expected<Structure> StoreReader::readStructure(size_t I) {
     std::vector<uint8_t> Order, Origin;
     if (Error E = h5::readColumnRows(H, "/core/bonds/order", B, B + N, Order))
       return Fail(std::move(E));
-    if (Error E =
-            h5::readColumnRows(H, "/core/bonds/origin", B, B + N, Origin))
+    if (Error E = h5::readColumnRows(H, "/core/bonds/origin", B, B + N, Origin))
       return Fail(std::move(E));
     Bo.Order.resize(N);
     Bo.Origin.resize(N);
@@ -357,9 +354,9 @@ Expected<Structure> StoreReader::readStructure(size_t I) {
         if (Error E = h5::readDataset(H, "/core/states/coords",
                                       H5T_NATIVE_FLOAT, St.Coords.data()))
           return Fail(std::move(E));
-      } else if (Error E = h5::readRows(H, "/core/states/coords",
-                                        H5T_NATIVE_FLOAT, RB, RB + NR,
-                                        St.Coords.data()))
+      } else if (Error E =
+                     h5::readRows(H, "/core/states/coords", H5T_NATIVE_FLOAT,
+                                  RB, RB + NR, St.Coords.data()))
         return Fail(std::move(E));
     }
     if (Error E = P->readPerState(T, St, RB, NR))
@@ -412,8 +409,7 @@ Expected<Structure> StoreReader::readStructure(size_t I) {
     if (Error E = P->readExtraNames(I, Names))
       return Fail(std::move(E));
     if (!Names.empty()) {
-      uint64_t RB = T.Offset[TocEntry::Record],
-               NR = T.Count[TocEntry::Record];
+      uint64_t RB = T.Offset[TocEntry::Record], NR = T.Count[TocEntry::Record];
       ExtraColumns &X = S.extraColumnsForWrite();
       for (const std::string &Name : Names) {
         Error Err = Error::success();
@@ -526,13 +522,12 @@ Expected<std::unique_ptr<ResultSource>>
 StoreReader::openOverlay(const OverlayProvenance &Pr) {
   auto G = h5::openGroup(P->H, Pr.path());
   if (!G)
-    return badFile(P->Path, "overlay " + Pr.spec() + ": " +
-                                toString(G.takeError()));
+    return badFile(P->Path,
+                   "overlay " + Pr.spec() + ": " + toString(G.takeError()));
   return std::make_unique<H5ResultSource>(std::move(*G));
 }
 
-Expected<std::unique_ptr<ResultSource>>
-StoreReader::openIndex(StringRef Name) {
+Expected<std::unique_ptr<ResultSource>> StoreReader::openIndex(StringRef Name) {
   auto G = h5::openGroup(P->H, ("/index/" + Name).str());
   if (!G)
     return badFile(P->Path, "no index '" + Name + "'");

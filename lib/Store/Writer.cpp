@@ -3,22 +3,23 @@
 
 #include "H5.h"
 #include "H5Result.h"
+#include "ReaderImpl.h"
 
 #include "qir/IR/Structure.h"
 #include "qir/Store/AtomicFile.h"
 #include "qir/Store/Schema.h"
 
 #include "llvm/ADT/DenseMap.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA256.h"
 
 #include <cmath>
-#include <map>
 #include <limits>
+#include <map>
 
 using namespace qir;
 using namespace qir::store;
@@ -33,10 +34,9 @@ Expected<std::string> qir::store::sha256File(StringRef Path) {
     return createStringError(Buf.getError(), "cannot read '%s': %s",
                              Path.str().c_str(),
                              Buf.getError().message().c_str());
-  std::array<uint8_t, 32> D = SHA256::hash(
-      ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(
-                            (*Buf)->getBufferStart()),
-                        (*Buf)->getBufferSize()));
+  std::array<uint8_t, 32> D = SHA256::hash(ArrayRef<uint8_t>(
+      reinterpret_cast<const uint8_t *>((*Buf)->getBufferStart()),
+      (*Buf)->getBufferSize()));
   return toHex(D, /*LowerCase=*/true);
 }
 
@@ -93,9 +93,8 @@ public:
 private:
   Error create(StringRef Path, hid_t MemType, ArrayRef<uint64_t> Inner,
                uint64_t ChunkRows) {
-    SmallVector<hsize_t, 3> Dims{0}, Max{H5S_UNLIMITED}, Chunk{std::max<
-                                                                 uint64_t>(
-                                                                 1, ChunkRows)};
+    SmallVector<hsize_t, 3> Dims{0}, Max{H5S_UNLIMITED},
+        Chunk{std::max<uint64_t>(1, ChunkRows)};
     for (uint64_t D : Inner) {
       Dims.push_back(D);
       Max.push_back(D);
@@ -194,9 +193,9 @@ struct StoreWriter::Impl {
     O.Count.push_back(N);
   }
   uint64_t chunk(uint64_t Default, uint64_t Rows) const {
-    return Kind == StoreKind::Structure ? std::min(Default, std::max<uint64_t>(
-                                                                1, Rows))
-                                        : Default;
+    return Kind == StoreKind::Structure
+               ? std::min(Default, std::max<uint64_t>(1, Rows))
+               : Default;
   }
   Error writeCore(const Structure &S);
   Error writeToc();
@@ -215,8 +214,8 @@ Expected<std::unique_ptr<StoreWriter>> StoreWriter::create(StringRef Path,
   // The oldest format h5py and every HDF5 1.10 reader understand, with
   // the 1.8 object header features (creation order, compact groups).
   H5Pset_libver_bounds(FAPL, H5F_LIBVER_V18, H5F_LIBVER_V18);
-  I->H = h5::Handle(H5Fcreate(I->File.tempPath().c_str(), H5F_ACC_TRUNC,
-                              H5P_DEFAULT, FAPL));
+  I->H = h5::Handle(
+      H5Fcreate(I->File.tempPath().c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, FAPL));
   if (!I->H.valid())
     return createStringError(inconvertibleErrorCode(),
                              "cannot create '%s' (for '%s')",
@@ -226,9 +225,10 @@ Expected<std::unique_ptr<StoreWriter>> StoreWriter::create(StringRef Path,
     return std::move(E);
   if (Error E = h5::setAttr(I->H, "format_minor", FormatMinor))
     return std::move(E);
-  if (Error E = h5::setAttr(I->H, "kind", Kind == StoreKind::Structure
-                                              ? StringRef("structure")
-                                              : StringRef("shard")))
+  if (Error E =
+          h5::setAttr(I->H, "kind",
+                      Kind == StoreKind::Structure ? StringRef("structure")
+                                                   : StringRef("shard")))
     return std::move(E);
   if (Error E = h5::setAttr(I->H, "qir_version", qirVersion()))
     return std::move(E);
@@ -263,8 +263,7 @@ Expected<std::string> StoreWriter::addStructure(const Structure &S,
   P->TocEntry.push_back(M.Id);
   P->TocMethod.push_back(M.Method);
   P->TocSpaceGroup.push_back(M.SpaceGroup);
-  P->TocResolution.push_back(M.Resolution ? *M.Resolution
-                                          : std::nan(""));
+  P->TocResolution.push_back(M.Resolution ? *M.Resolution : std::nan(""));
   double NaN = std::nan("");
   if (M.Cell)
     P->TocCell.insert(P->TocCell.end(),
@@ -338,21 +337,21 @@ Error StoreWriter::Impl::writeCore(const Structure &S) {
       U.assign(&At.AnisoU[0][0], &At.AnisoU[0][0] + N * 6);
     float Fill[6];
     std::fill(Fill, Fill + 6, std::nanf(""));
-    if (Error E = C.append<float>("/core/atoms/aniso_u", U, AC, Atoms, Fill,
-                                  {6}))
+    if (Error E =
+            C.append<float>("/core/atoms/aniso_u", U, AC, Atoms, Fill, {6}))
       return E;
     if (!At.AnisoU.empty())
       Flags |= 1;
   }
   // Residues.
   uint64_t RC = chunk(ResidueChunkRows, Res.size());
-  if (Error E = Fixed("/core/residues/name", Res.Name.data(), Res.size(), 5,
-                      RC))
+  if (Error E =
+          Fixed("/core/residues/name", Res.Name.data(), Res.size(), 5, RC))
     return E;
   if (Error E = C.append("/core/residues/auth_seq", col(Res.AuthSeq), RC))
     return E;
-  if (Error E = Fixed("/core/residues/icode", Res.ICode.data(), Res.size(), 1,
-                      RC))
+  if (Error E =
+          Fixed("/core/residues/icode", Res.ICode.data(), Res.size(), 1, RC))
     return E;
   if (Error E = C.append("/core/residues/label_seq", col(Res.LabelSeq), RC))
     return E;
@@ -369,11 +368,11 @@ Error StoreWriter::Impl::writeCore(const Structure &S) {
     return E;
   // Chains.
   uint64_t CC = chunk(SmallTableChunkRows, Ch.size());
-  if (Error E = Fixed("/core/chains/auth_id", Ch.AuthId.data(), Ch.size(), 8,
-                      CC))
+  if (Error E =
+          Fixed("/core/chains/auth_id", Ch.AuthId.data(), Ch.size(), 8, CC))
     return E;
-  if (Error E = Fixed("/core/chains/label_id", Ch.LabelId.data(), Ch.size(),
-                      8, CC))
+  if (Error E =
+          Fixed("/core/chains/label_id", Ch.LabelId.data(), Ch.size(), 8, CC))
     return E;
   if (Error E = C.append("/core/chains/entity", col(Ch.Entity), CC))
     return E;
@@ -437,12 +436,11 @@ Error StoreWriter::Impl::writeCore(const Structure &S) {
     SmallVector<uint64_t, 3> Dims{NS, N, 3};
     // Chunk (1, CoordChunkAtoms, 3): writeDataset chunks only the first
     // dimension, so write through a dedicated creation here.
-    h5::Handle Space(H5Screate_simple(
-        3, std::array<hsize_t, 3>{NS, N, 3}.data(), nullptr));
+    h5::Handle Space(
+        H5Screate_simple(3, std::array<hsize_t, 3>{NS, N, 3}.data(), nullptr));
     h5::Handle DCPL(H5Pcreate(H5P_DATASET_CREATE));
-    std::array<hsize_t, 3> Chunk{1, std::max<hsize_t>(1, std::min<hsize_t>(
-                                                            N, CoordChunkAtoms)),
-                                 3};
+    std::array<hsize_t, 3> Chunk{
+        1, std::max<hsize_t>(1, std::min<hsize_t>(N, CoordChunkAtoms)), 3};
     H5Pset_chunk(DCPL, 3, Chunk.data());
     H5Pset_shuffle(DCPL);
     H5Pset_deflate(DCPL, DeflateLevel);
@@ -464,8 +462,8 @@ Error StoreWriter::Impl::writeCore(const Structure &S) {
       PL.ChunkRows = 1;
       PL.Deflate = DeflateLevel;
       // [S][N], chunk (1, AtomChunkRows).
-      h5::Handle Sp(H5Screate_simple(
-          2, std::array<hsize_t, 2>{NS, N}.data(), nullptr));
+      h5::Handle Sp(
+          H5Screate_simple(2, std::array<hsize_t, 2>{NS, N}.data(), nullptr));
       h5::Handle DP(H5Pcreate(H5P_DATASET_CREATE));
       std::array<hsize_t, 2> Ck{
           1, std::max<hsize_t>(1, std::min<hsize_t>(N, AtomChunkRows))};
@@ -475,8 +473,8 @@ Error StoreWriter::Impl::writeCore(const Structure &S) {
       H5Pset_deflate(DP, DeflateLevel);
       h5::Handle F(H5Tcopy(Type));
       H5Tset_order(F, H5T_ORDER_LE);
-      h5::Handle D(H5Dcreate2(H, Name.str().c_str(), F, Sp, LCPL, DP,
-                              H5P_DEFAULT));
+      h5::Handle D(
+          H5Dcreate2(H, Name.str().c_str(), F, Sp, LCPL, DP, H5P_DEFAULT));
       if (!D.valid() ||
           (NR && H5Dwrite(D, Type, H5S_ALL, H5S_ALL, H5P_DEFAULT, Data) < 0))
         return h5::error("cannot write " + Name);
@@ -491,8 +489,8 @@ Error StoreWriter::Impl::writeCore(const Structure &S) {
                              St.Occupancy.data()))
         return E;
     if (!St.BIso.empty())
-      if (Error E = PerState("/core/states/b_iso", H5T_NATIVE_FLOAT,
-                             St.BIso.data()))
+      if (Error E =
+              PerState("/core/states/b_iso", H5T_NATIVE_FLOAT, St.BIso.data()))
         return E;
     if (!St.Serial.empty())
       if (Error E = PerState("/core/states/serial", H5T_NATIVE_INT64,
@@ -586,9 +584,9 @@ Error StoreWriter::Impl::writeCore(const Structure &S) {
       for (uint64_t R = 0; R < NR; ++R)
         Codes[R] = D.code(X.Values[I][R]);
       uint32_t Zero = 0;
-      if (Error E = C.append<uint32_t>("/core/extra/" + X.Names[I] + "/index",
-                                       Codes, chunk(AtomChunkRows, NR),
-                                       Records, &Zero))
+      if (Error E =
+              C.append<uint32_t>("/core/extra/" + X.Names[I] + "/index", Codes,
+                                 chunk(AtomChunkRows, NR), Records, &Zero))
         return E;
     }
     // Columns other structures had: this one's records are absent.
@@ -682,8 +680,8 @@ Error StoreWriter::addOverlay(const OverlayProvenance &Prov,
     return E;
   if (Error E = Str("qir_selector", Prov.Selector))
     return E;
-  if (Error E = Str("qir_version", Prov.QirVersion.empty() ? qirVersion()
-                                                           : Prov.QirVersion))
+  if (Error E = Str("qir_version",
+                    Prov.QirVersion.empty() ? qirVersion() : Prov.QirVersion))
     return E;
   if (Error E = Str("qir_source_path", Prov.SourcePath))
     return E;
@@ -693,6 +691,28 @@ Error StoreWriter::addOverlay(const OverlayProvenance &Prov,
                     Prov.Created.empty() ? creationTime() : Prov.Created))
     return E;
   return h5::setAttr(*G, "qir_stale", int64_t(Prov.Stale));
+}
+
+Error StoreWriter::copyOverlay(StoreReader &From, const OverlayProvenance &Pr,
+                               bool Stale) {
+  if (P->Kind != StoreKind::Structure)
+    return h5::error("overlays are written to structure stores only");
+  std::string Path = Pr.path();
+  std::string Parent = "/overlays/" + Pr.Analysis;
+  if (!h5::exists(P->H, Parent))
+    if (auto G = h5::createGroup(P->H, Parent); !G)
+      return G.takeError();
+  auto Src = h5::openGroup(From.impl().H, Path);
+  if (!Src)
+    return Src.takeError();
+  if (Error E = h5::copyGroup(*Src, P->H, Path))
+    return createStringError(
+        inconvertibleErrorCode(), "cannot copy overlay '%s' from '%s': %s",
+        Path.c_str(), From.path().c_str(), toString(std::move(E)).c_str());
+  auto G = h5::openGroup(P->H, Path);
+  if (!G)
+    return G.takeError();
+  return h5::setAttr(*G, "qir_stale", int64_t(Stale));
 }
 
 Error StoreWriter::addIndex(StringRef Name,

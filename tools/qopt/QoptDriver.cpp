@@ -15,6 +15,8 @@
 #include "qir/Passes/PassBuilder.h"
 #include "qir/Passes/PassPlugin.h"
 #include "qir/Passes/StandardInstrumentations.h"
+#include "qir/Store/Reader.h"
+#include "qir/Store/ResultStore.h"
 #include "qir/Support/Diagnostic.h"
 
 #include "llvm/Support/CommandLine.h"
@@ -44,9 +46,39 @@ static cl::opt<std::string>
 
 static cl::opt<std::string> OutputFile(
     "o",
-    cl::desc("Write the transformed structure to <file>: mmCIF for .cif, PDB "
-             "for .pdb/.ent, '-' for stdout (mmCIF; not with print<X>)"),
+    cl::desc("Write the transformed structure to <file>: a qir store with "
+             "the computed results as overlays for .h5 (.qir.h5), mmCIF for "
+             ".cif, PDB for .pdb/.ent, '-' for stdout (mmCIF; not with "
+             "print<X>)"),
     cl::value_desc("file"), cl::cat(QoptCat));
+
+static cl::opt<std::string>
+    Persist("persist",
+            cl::desc("With -o OUT.qir.h5: which analysis results to write as "
+                     "overlays: all (default), none, or NAME,NAME,..."),
+            cl::init("all"), cl::value_desc("all|none|names"),
+            cl::cat(QoptCat));
+
+static cl::opt<store::CachePolicy> CachePolicyOpt(
+    "cache",
+    cl::desc("What to do with a store overlay whose facet hashes no longer "
+             "match the structure (a transform changed what it read)"),
+    cl::values(clEnumValN(store::CachePolicy::Invalidate, "invalidate",
+                          "recompute, and replace it in the written store "
+                          "(default)"),
+               clEnumValN(store::CachePolicy::KeepStale, "keep-stale",
+                          "recompute for this run; keep it, marked stale, "
+                          "in the written store"),
+               clEnumValN(store::CachePolicy::Error, "error",
+                          "refuse: asking for it or writing over it is an "
+                          "error")),
+    cl::init(store::CachePolicy::Invalidate), cl::cat(QoptCat));
+
+static cl::opt<std::string>
+    Entry("entry",
+          cl::desc("With a shard as input: the id of the structure to read "
+                   "(default: the first)"),
+          cl::value_desc("id"), cl::cat(QoptCat));
 
 static cl::opt<io::FileFormat> InputFormat(
     "format",
@@ -103,7 +135,8 @@ static cl::opt<bool> PrintAfterAll("print-after-all",
 static const char *Overview =
     "qopt: run pass pipelines on macromolecular structures\n\n"
     "  qopt FILE -passes='PIPELINE' [-o OUT]\n\n"
-    "FILE is mmCIF or PDB, gzip-compressed or not, or '-' for stdin.\n"
+    "FILE is mmCIF or PDB, gzip-compressed or not, '-' for stdin, or a qir\n"
+    "store (.qir.h5), whose overlays serve analyses whose key matches.\n"
     "PIPELINE follows LLVM opt: comma-separated elements, each a transform\n"
     "(strip<waters>), or an analysis pass: require<X> computes and caches X,\n"
     "invalidate<X> drops it, print<X> writes it to stdout as a tab-separated\n"
@@ -159,14 +192,49 @@ int qir::qoptMain(int Argc, char **Argv,
     return 1;
   }
 
-  io::ReadOptions ReadOpts;
-  ReadOpts.Format = InputFormat;
-  ReadOpts.Warn = printingDiagnosticHandler(errs());
-  Expected<Structure> S = io::readStructureFile(InputFile, ReadOpts);
+  auto PersistSel = store::PersistSelection::parse(Persist);
+  if (!PersistSel) {
+    reportError(PersistSel.takeError(), errs(), "qopt");
+    return 1;
+  }
+
+  // A store (recognised by its HDF5 signature) or a structure file.
+  std::unique_ptr<store::StoreReader> InputStore;
+  store::SourceInfo Source;
+  Expected<Structure> S = Structure();
+  if (InputFile != "-" && store::isStoreFile(InputFile)) {
+    auto R = store::StoreReader::open(InputFile);
+    if (!R) {
+      reportError(R.takeError(), errs(), "qopt");
+      return 1;
+    }
+    InputStore = std::move(*R);
+    size_t Index = 0;
+    if (!Entry.empty()) {
+      std::optional<size_t> Found = InputStore->find(Entry);
+      if (!Found) {
+        WithColor::error(errs(), "qopt")
+            << InputFile << ": no structure with id '" << Entry << "'\n";
+        return 1;
+      }
+      Index = *Found;
+    }
+    S = InputStore->readStructure(Index);
+    Source.Path = InputStore->entry(Index).SourcePath;
+    Source.Sha256 = InputStore->entry(Index).SourceSha256;
+    Source.Id = InputStore->entry(Index).Id;
+  } else {
+    io::ReadOptions ReadOpts;
+    ReadOpts.Format = InputFormat;
+    ReadOpts.Warn = printingDiagnosticHandler(errs());
+    S = io::readStructureFile(InputFile, ReadOpts);
+    Source.Path = InputFile;
+  }
   if (!S) {
     reportError(S.takeError(), errs(), "qopt");
     return 1;
   }
+  std::unique_ptr<store::StoreResultProvider> Provider;
 
   PassInstrumentationList Instr;
   TimePassesHandler *Timer = nullptr;
@@ -186,6 +254,11 @@ int qir::qoptMain(int Argc, char **Argv,
   AM.setExecution(ExecutionSettings{Threads});
   if (!Instr.empty())
     AM.setInstrumentation(&Instr);
+  if (InputStore) {
+    Provider = std::make_unique<store::StoreResultProvider>(*InputStore,
+                                                            CachePolicyOpt);
+    AM.setResultProvider(Provider.get());
+  }
   Error RunErr = PM.run(*S, AM);
   if (Timer)
     Timer->report();
@@ -194,7 +267,36 @@ int qir::qoptMain(int Argc, char **Argv,
     return 1;
   }
 
-  if (!OutputFile.empty()) {
+  if (StringRef(OutputFile).ends_with(".h5")) {
+    if (!InputStore && InputFile != "-") {
+      auto Sha = store::sha256File(InputFile);
+      if (!Sha) {
+        reportError(Sha.takeError(), errs(), "qopt");
+        return 1;
+      }
+      Source.Sha256 = *Sha;
+    }
+    store::WriteResultsOptions WO;
+    WO.Persist = *PersistSel;
+    WO.Policy = CachePolicyOpt;
+    WO.Source = Source;
+    auto Lookup = [&](StringRef Name) { return PB.lookupAnalysis(Name); };
+    WO.Lookup = Lookup;
+    auto Recompute = [&](const store::OverlayProvenance &P) -> Error {
+      PassManager Again;
+      if (Error E =
+              PB.parsePassPipeline(Again, "require<" + P.spec() + ">", outs()))
+        return E;
+      return Again.run(*S, AM);
+    };
+    WO.Recompute = Recompute;
+    WO.Log = DebugPM ? &errs() : nullptr;
+    if (Error E = store::writeStoreWithResults(OutputFile, *S, AM, WO,
+                                               InputStore.get())) {
+      reportError(std::move(E), errs(), "qopt");
+      return 1;
+    }
+  } else if (!OutputFile.empty()) {
     io::FileFormat OutFormat =
         OutputFile == "-" ? io::FileFormat::MMCIF : io::FileFormat::Unknown;
     if (Error E = io::writeStructureFile(*S, OutputFile, OutFormat)) {

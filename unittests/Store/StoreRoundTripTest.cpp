@@ -31,12 +31,11 @@ namespace {
 std::vector<std::string> structureFiles(StringRef Dir) {
   std::vector<std::string> Files;
   std::error_code EC;
-  for (sys::fs::recursive_directory_iterator It(Dir, EC), End;
-       It != End && !EC; It.increment(EC)) {
+  for (sys::fs::recursive_directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
     StringRef P = It->path();
     StringRef Name = sys::path::filename(P);
-    if (Name.contains(".cif") || Name.contains(".pdb") ||
-        Name.contains(".ent"))
+    if (Name.contains(".cif") || Name.contains(".pdb") || Name.contains(".ent"))
       if (!P.contains("/ccd/") && !Name.ends_with(".md"))
         Files.push_back(P.str());
   }
@@ -160,12 +159,12 @@ TEST_F(StoreTest, RoundTripCorpus) {
 }
 
 TEST_F(StoreTest, ShardIdsAreUniqueStems) {
-  auto A = io::readStructureFile(QIR_SOURCE_DIR "/test/Inputs/1ubq.cif",
-                                 quiet());
-  auto B = io::readStructureFile(QIR_SOURCE_DIR "/test/Inputs/1ubq.pdb",
-                                 quiet());
-  auto C = io::readStructureFile(QIR_SOURCE_DIR "/test/Inputs/1cbs.cif.gz",
-                                 quiet());
+  auto A =
+      io::readStructureFile(QIR_SOURCE_DIR "/test/Inputs/1ubq.cif", quiet());
+  auto B =
+      io::readStructureFile(QIR_SOURCE_DIR "/test/Inputs/1ubq.pdb", quiet());
+  auto C =
+      io::readStructureFile(QIR_SOURCE_DIR "/test/Inputs/1cbs.cif.gz", quiet());
   ASSERT_TRUE(A && B && C);
   auto W = StoreWriter::create(path("ids.qir.h5"), StoreKind::Shard);
   ASSERT_TRUE(bool(W));
@@ -192,8 +191,8 @@ TEST_F(StoreTest, UncommittedWriterLeavesNothing) {
   {
     auto W = StoreWriter::create(P, StoreKind::Structure);
     ASSERT_TRUE(bool(W));
-    auto S = io::readStructureFile(QIR_SOURCE_DIR "/test/Inputs/1ubq.cif",
-                                   quiet());
+    auto S =
+        io::readStructureFile(QIR_SOURCE_DIR "/test/Inputs/1ubq.cif", quiet());
     ASSERT_TRUE(bool(S));
     ASSERT_TRUE(bool((*W)->addStructure(*S, SourceInfo())));
     // Destroyed without commit().

@@ -94,12 +94,12 @@ public:
   llvm::Expected<std::unique_ptr<ResultSource>>
   openOverlay(const OverlayProvenance &P);
   /// /index/<Name>, or an error when the file has none.
-  llvm::Expected<std::unique_ptr<ResultSource>>
-  openIndex(llvm::StringRef Name);
+  llvm::Expected<std::unique_ptr<ResultSource>> openIndex(llvm::StringRef Name);
 
   const ReadStats &stats() const;
 
   struct Impl;
+  Impl &impl() { return *P; }
 
 private:
   explicit StoreReader(std::unique_ptr<Impl> I);

@@ -1,4 +1,5 @@
-//===- Schema.h - Format version and layout constants of .qir.h5 -*- C++ -*-===//
+//===- Schema.h - Format version and layout constants of .qir.h5 -*- C++
+//-*-===//
 //
 // The layout itself is documented in docs/store-schema.md; this header
 // holds the numbers that code and that document share.

@@ -58,6 +58,11 @@ public:
   /// provenance attributes; \p Body writes the result arrays.
   llvm::Error addOverlay(const OverlayProvenance &P,
                          llvm::function_ref<llvm::Error(ResultSink &)> Body);
+  /// Copy overlay \p P of \p From as it is (HDF5 object copy: the body
+  /// is never decoded, so overlays of analyses this qir does not know
+  /// survive), setting its stale flag to \p Stale.
+  llvm::Error copyOverlay(class StoreReader &From, const OverlayProvenance &P,
+                          bool Stale);
   /// Write /index/<Name> (structure files only).
   llvm::Error addIndex(llvm::StringRef Name,
                        llvm::function_ref<llvm::Error(ResultSink &)> Body);
