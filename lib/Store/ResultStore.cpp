@@ -124,13 +124,7 @@ Error qir::store::writeStoreWithResults(StringRef Path, const Structure &S,
   };
 
   // The spatial index, always (when the analysis is registered).
-  StringSet<> Before;
-  AM.forEachResult(S, [&](const AnalysisInfo &I, const AnalysisCacheKey &K,
-                          const AnalysisResultConcept &) {
-    Before.insert(makeProvenance(I, K).key());
-  });
   const AnalysisInfo *Spatial = O.Lookup ? O.Lookup("spatial-index") : nullptr;
-  std::string SpatialKey;
   if (Spatial && Spatial->persistable()) {
     std::optional<OptionIssue> Issue;
     std::unique_ptr<AnyOptions> Defaults = Spatial->ParseOptions({}, Issue);
@@ -146,11 +140,6 @@ Error qir::store::writeStoreWithResults(StringRef Path, const Structure &S,
             return Sink.setAttribute("qir_options", Defaults->Canonical);
           }))
         return E;
-      AM.forEachResult(S, [&](const AnalysisInfo &I, const AnalysisCacheKey &K,
-                              const AnalysisResultConcept &) {
-        if (&I == Spatial && K.Options == Defaults->Canonical)
-          SpatialKey = makeProvenance(I, K).key();
-      });
     }
   }
 
@@ -200,11 +189,6 @@ Error qir::store::writeStoreWithResults(StringRef Path, const Structure &S,
     OverlayProvenance P = makeProvenance(I, K);
     std::string Key = P.key();
     if (Written.count(Key))
-      return;
-    // The default spatial index computed only for /index/spatial is not
-    // an overlay unless the pipeline asked for it.
-    if (Key == SpatialKey && !Before.count(Key) &&
-        !(!O.Persist.All && O.Persist.includes(I.Name)))
       return;
     P.SourcePath = O.Source.Path;
     P.SourceSha256 = O.Source.Sha256;
