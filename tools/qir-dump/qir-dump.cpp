@@ -8,6 +8,7 @@
 #include "qir/IO/Reader.h"
 #include "qir/IO/Writer.h"
 #include "qir/IR/Dump.h"
+#include "qir/Store/Reader.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
@@ -66,6 +67,34 @@ static cl::opt<bool> NoBonds("no-bonds",
 static cl::opt<bool> Quiet("q", cl::desc("Print nothing on success (with -o)"),
                            cl::cat(DumpCat));
 
+static cl::opt<bool>
+    Toc("toc",
+        cl::desc("FILE is a qir store or shard (.qir.h5): print its table "
+                 "of contents as TSV: index id atoms residues chains states "
+                 "source_path source_sha256"),
+        cl::cat(DumpCat));
+
+/// qir-dump --toc: one row per structure of a store or shard.
+static int printToc(StringRef Path) {
+  auto R = store::StoreReader::open(Path);
+  if (!R) {
+    reportError(R.takeError(), errs(), "qir-dump");
+    return 1;
+  }
+  using store::TocEntry;
+  outs() << "index\tid\tatoms\tresidues\tchains\tstates\tsource_path\t"
+            "source_sha256\n";
+  for (size_t I = 0, E = (*R)->size(); I < E; ++I) {
+    const TocEntry &T = (*R)->entry(I);
+    auto OrDot = [](StringRef S) { return S.empty() ? StringRef(".") : S; };
+    outs() << I << '\t' << T.Id << '\t' << T.Count[TocEntry::Atom] << '\t'
+           << T.Count[TocEntry::Residue] << '\t' << T.Count[TocEntry::Chain]
+           << '\t' << T.Count[TocEntry::State] << '\t' << OrDot(T.SourcePath)
+           << '\t' << OrDot(T.SourceSha256) << '\n';
+  }
+  return 0;
+}
+
 int main(int argc, char **argv) {
   InitLLVM X(argc, argv);
   cl::HideUnrelatedOptions(DumpCat);
@@ -77,6 +106,8 @@ int main(int argc, char **argv) {
       "  qir-dump FILE -o OUT.cif      convert (mmCIF or PDB by extension)\n\n"
       "FILE may be gzip-compressed or '-' for standard input. A malformed\n"
       "file gives one 'file:line:col: error:' message and exit status 1.\n");
+  if (Toc)
+    return printToc(InputFile);
 
   io::ReadOptions Opts;
   Opts.Format = InputFormat;
