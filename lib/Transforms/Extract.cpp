@@ -3,6 +3,8 @@
 
 #include "qir/IR/AtomFilter.h"
 #include "qir/IR/Structure.h"
+#include "qir/Select/Selector.h"
+#include "qir/Support/Diagnostic.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -42,9 +44,9 @@ static bool hasEmptyItem(StringRef List) {
 }
 
 std::optional<PassOptionsBase::Invalid> ExtractPass::Options::validate() const {
-  if (Chain.empty() && Residues.empty() && Atoms.empty())
-    return Invalid{"chain",
-                   "extract needs at least one of chain, residues, atoms"};
+  if (Chain.empty() && Residues.empty() && Atoms.empty() && Select.empty())
+    return Invalid{"chain", "extract needs at least one of chain, residues, "
+                            "atoms, select"};
   int32_t From, To;
   if (!Residues.empty() && !parseSeqRange(Residues, From, To))
     return Invalid{"residues", "invalid value '" + Residues +
@@ -54,10 +56,43 @@ std::optional<PassOptionsBase::Invalid> ExtractPass::Options::validate() const {
     return Invalid{"chain", "empty item in chain list '" + Chain + "'"};
   if (hasEmptyItem(Atoms))
     return Invalid{"atoms", "empty item in atom name list '" + Atoms + "'"};
+  if (!Select.empty()) {
+    auto Sel = select::Selector::parse(Select);
+    if (!Sel) {
+      // The options machinery locates an Invalid at the start of the
+      // option's value; the selector's own column goes into the message.
+      std::string Msg;
+      handleAllErrors(
+          Sel.takeError(),
+          [&](const ParseError &E) {
+            Msg = "invalid selector (column " +
+                  std::to_string(E.diagnostic().Column) +
+                  "): " + E.diagnostic().Message;
+          },
+          [&](const ErrorInfoBase &E) {
+            Msg = "invalid selector: " + E.message();
+          });
+      return Invalid{"select", Msg};
+    }
+  }
   return std::nullopt;
 }
 
-PreservedAnalyses ExtractPass::run(Structure &S, AnalysisManager &) {
+PreservedAnalyses ExtractPass::run(Structure &S, AnalysisManager &AM) {
+  BitVector Selected;
+  if (!Opts.Select.empty()) {
+    Expected<select::Selector> Sel = select::Selector::parse(Opts.Select);
+    Expected<BitVector> Bits =
+        Sel ? Sel->evaluateBits(S) : Expected<BitVector>(Sel.takeError());
+    if (!Bits) {
+      AM.emitError(createStringError(inconvertibleErrorCode(),
+                                     "select=" + Opts.Select + ": " +
+                                         toString(Bits.takeError())));
+      return PreservedAnalyses::all();
+    }
+    Selected = std::move(*Bits);
+  }
+
   SmallVector<StringRef, 4> Chains, Names;
   if (!Opts.Chain.empty())
     StringRef(Opts.Chain).split(Chains, ',');
@@ -84,6 +119,8 @@ PreservedAnalyses ExtractPass::run(Structure &S, AnalysisManager &) {
           Keep.set(A);
     }
   }
+  if (!Opts.Select.empty())
+    Keep &= Selected;
   keepAtoms(S, Keep);
   return PreservedAnalyses();
 }

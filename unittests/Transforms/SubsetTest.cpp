@@ -285,6 +285,47 @@ TEST(Extract, NegativeResidueNumbers) {
   EXPECT_EQ(Seqs("-1"), (std::vector<int32_t>{-1}));
 }
 
+TEST(Extract, Selector) {
+  Structure Orig = readInput("1orc.pdb");
+  Structure S = readInput("1orc.pdb");
+  ExtractPass::Options O;
+  O.Select = "resid 56A to 57 and (name CA or name CB) and not altloc B";
+  runPass<ExtractPass>(S, O);
+  EXPECT_EQ(checkTables(S), "");
+  size_t Expected = 0;
+  for (size_t A = 0; A < Orig.numAtoms(); ++A) {
+    uint32_t R = Orig.atoms().Residue[A];
+    int32_t Seq = Orig.residues().AuthSeq[R];
+    char IC = Orig.residues().ICode[R];
+    llvm::StringRef N = Orig.atoms().Name[A].str();
+    bool InRange = (Seq == 56 && IC != 0) || (Seq == 57 && IC == 0);
+    Expected +=
+        InRange && (N == "CA" || N == "CB") && Orig.atoms().AltLoc[A] != 'B';
+  }
+  EXPECT_EQ(S.numAtoms(), Expected);
+  EXPECT_GT(Expected, 6u);
+  expectBondsRemapped(Orig, S);
+}
+
+TEST(Extract, SelectorAndOtherOptions) {
+  // Options combine by AND.
+  Structure S = readInput("1ubq.cif");
+  ExtractPass::Options O;
+  O.Residues = "10-50";
+  O.Select = "name CA or water";
+  runPass<ExtractPass>(S, O);
+  EXPECT_EQ(S.numAtoms(), 41u); // the waters are numbered from 77
+  Structure W = readInput("1ubq.cif");
+  ExtractPass::Options O2;
+  O2.Chain = "A";
+  O2.Select = "within 3.5 of water and not water";
+  runPass<ExtractPass>(W, O2);
+  EXPECT_EQ(checkTables(W), "");
+  EXPECT_GT(W.numAtoms(), 0u);
+  for (size_t A = 0; A < W.numAtoms(); ++A)
+    EXPECT_NE(W.residues().Kind[W.atoms().Residue[A]], ResidueKind::Water);
+}
+
 TEST(Extract, ParseSeqRange) {
   int32_t F = 0, T = 0;
   EXPECT_TRUE(parseSeqRange("10-50", F, T));

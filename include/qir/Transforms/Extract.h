@@ -1,7 +1,8 @@
 //===- Extract.h - Keep the atoms matching chain/residue/name ---*- C++ -*-===//
 //
-// extract<chain=A,B;residues=FROM-TO;atoms=N,CA,C,O> keeps the atoms that
-// match every criterion given and removes the others (AtomFilter.h):
+// extract<chain=A,B;residues=FROM-TO;atoms=N,CA,C,O;select=SELECTOR> keeps
+// the atoms that match every criterion given and removes the others
+// (AtomFilter.h):
 //
 //   chain     comma-separated auth chain ids (auth_asym_id), exact and
 //             case-sensitive
@@ -11,6 +12,12 @@
 //             in 10-50, and so does 50B); residues without an auth seq id
 //             never match
 //   atoms     comma-separated atom names, exact (altloc copies included)
+//   select    a selector (docs/selectors.md), e.g.
+//             select=chain A and resid 10 to 20 and not hydrogen; 'within'
+//             measures in the first state a top-level 'model' term names,
+//             else in state 0. A selector that does not parse is an
+//             option error pointing at the value, its message naming the
+//             column inside the selector
 //
 // An option left empty does not restrict; at least one must be given.
 // Residues and chains left without atoms disappear. Writes Topology,
@@ -36,15 +43,18 @@ class ExtractPass : public PassInfoMixin<ExtractPass> {
 public:
   static constexpr llvm::StringLiteral Name = "extract";
   static constexpr llvm::StringLiteral Description =
-      "keep the atoms of the given chains, residue range and atom names";
+      "keep the atoms of the given chains, residue range, atom names and "
+      "selector";
 
   struct Options : PassOptionsBase {
-    std::string Chain, Residues, Atoms;
+    std::string Chain, Residues, Atoms, Select;
     template <typename M> void map(M &O) {
       O.option("chain", Chain, "comma-separated auth chain ids");
       O.option("residues", Residues,
                "inclusive auth seq id range FROM-TO (negatives allowed)");
       O.option("atoms", Atoms, "comma-separated atom names");
+      O.option("select", Select,
+               "selector, e.g. chain A and resid 10 to 20 (docs/selectors.md)");
     }
     std::optional<Invalid> validate() const;
   };
