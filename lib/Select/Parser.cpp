@@ -305,6 +305,9 @@ Expected<ExprPtr> Parser::parsePrimary(const Token *After) {
 Expected<ExprPtr> Parser::parseValues(const Token &KwTok,
                                       const KeywordInfo &K) {
   auto E = std::make_unique<Expr>(K.Kind, column(KwTok));
+  if (K.Kind == ExprKind::AltLoc && peek().isWord("none"))
+    return error(peek(), "altloc \"\" selects atoms without altloc ('none' "
+                         "is the empty selection)");
   if (!isValue(peek()))
     return error(peek(), "expected a value after '" + KwTok.Text + "', found " +
                              describe(peek()));

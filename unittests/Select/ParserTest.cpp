@@ -233,6 +233,9 @@ TEST(SelectParser, Errors) {
             "8: an altloc id is one character (\"\" selects atoms without "
             "altloc), found 'AB'");
   EXPECT_EQ(errorOf("element C Xx"), "11: unknown element 'Xx'");
+  EXPECT_EQ(errorOf("altloc none"),
+            "8: altloc \"\" selects atoms without altloc ('none' is the empty "
+            "selection)");
   EXPECT_EQ(errorOf("name 'CA"), "6: unterminated string: no closing \"'\"");
   EXPECT_EQ(errorOf("name \"CA\"x"),
             "10: expected white space after the closing quote");
