@@ -1,4 +1,5 @@
-//===- CellList.h - Sparse cell list over points in Morton order -*- C++ -*-===//
+//===- CellList.h - Sparse cell list over points in Morton order -*- C++
+//-*-===//
 //
 // A uniform grid of cubic cells of edge CellSize over a point set, stored
 // sparsely: only non-empty cells, sorted by the Morton (Z-order) code of
