@@ -74,7 +74,7 @@ static void collapsePerState(std::vector<T> &PerState,
 /// Bring the state table back to the form the readers produce (see the
 /// header): no presence mask, per-state arrays or site order that say
 /// nothing beyond the topology and the atom table.
-static void canonicalizeStates(StateTable &St, const AtomTable &At) {
+void qir::canonicalizeStates(StateTable &St, const AtomTable &At) {
   size_t N = At.size();
   if (!St.Present.empty() && std::all_of(St.Present.begin(), St.Present.end(),
                                          [](uint8_t P) { return P != 0; })) {

@@ -5,6 +5,7 @@
 #include "llvm/Support/ErrorHandling.h"
 
 #include <algorithm>
+#include <cstring>
 #include <mutex>
 
 using namespace llvm;
@@ -248,6 +249,107 @@ Error readRows(hid_t Parent, StringRef Name, hid_t MemType, uint64_t Begin,
   Handle Mem(H5Screate_simple(Rank, Count.data(), nullptr));
   if (H5Dread(DS, MemType, Mem, Space, H5P_DEFAULT, Out) < 0)
     return error("cannot read dataset '" + Name + "'");
+  return Error::success();
+}
+
+Error readRowRanges(hid_t Parent, StringRef Name, hid_t MemType,
+                    ArrayRef<uint64_t> Lead, ArrayRef<RowRange> Ranges,
+                    void *Out) {
+  Handle DS(H5Dopen2(Parent, Name.str().c_str(), H5P_DEFAULT));
+  if (!DS.valid())
+    return error("no dataset '" + Name + "'");
+  Handle Space(H5Dget_space(DS));
+  int Rank = H5Sget_simple_extent_ndims(Space);
+  size_t K = Lead.size();
+  if (Rank < 0 || size_t(Rank) <= K)
+    return error("dataset '" + Name + "' has rank " + Twine(Rank) +
+                 "; expected more than " + Twine(K));
+  SmallVector<hsize_t, 3> D(Rank);
+  H5Sget_simple_extent_dims(Space, D.data(), nullptr);
+  for (size_t I = 0; I < K; ++I)
+    if (Lead[I] >= D[I])
+      return error("index " + Twine(Lead[I]) + " out of range for dataset '" +
+                   Name + "'");
+  uint64_t Wanted = 0;
+  for (const RowRange &R : Ranges) {
+    if (R.first > R.second || R.second > D[K])
+      return error("rows " + Twine(R.first) + "-" + Twine(R.second) +
+                   " out of range for dataset '" + Name + "'");
+    Wanted += R.second - R.first;
+  }
+  if (Wanted == 0)
+    return Error::success();
+
+  // Coalesce ranges that meet in one chunk: the gap between them lies in
+  // chunks read anyway, so reading it costs no I/O and keeps the number of
+  // hyperslabs (HDF5 merges them in quadratic time) at most the number of
+  // chunks touched.
+  hsize_t ChunkRows = 1;
+  {
+    Handle DCPL(H5Dget_create_plist(DS));
+    SmallVector<hsize_t, 3> Chunk(Rank, 0);
+    if (H5Pget_layout(DCPL) == H5D_CHUNKED &&
+        H5Pget_chunk(DCPL, Rank, Chunk.data()) == Rank)
+      ChunkRows = std::max<hsize_t>(1, Chunk[K]);
+  }
+  SmallVector<RowRange, 16> Slabs;
+  for (const RowRange &R : Ranges) {
+    if (R.first == R.second)
+      continue;
+    if (!Slabs.empty() &&
+        (Slabs.back().second - 1) / ChunkRows >= R.first / ChunkRows)
+      Slabs.back().second = R.second;
+    else
+      Slabs.push_back(R);
+  }
+
+  SmallVector<hsize_t, 3> Start(Rank, 0), Count(D.begin(), D.end());
+  for (size_t I = 0; I < K; ++I) {
+    Start[I] = Lead[I];
+    Count[I] = 1;
+  }
+  H5Sselect_none(Space);
+  hsize_t Rows = 0;
+  for (const RowRange &R : Slabs) {
+    Start[K] = R.first;
+    Count[K] = R.second - R.first;
+    Rows += Count[K];
+    if (H5Sselect_hyperslab(Space, H5S_SELECT_OR, Start.data(), nullptr,
+                            Count.data(), nullptr) < 0)
+      return error("cannot select rows of dataset '" + Name + "'");
+  }
+  size_t RowBytes = H5Tget_size(MemType);
+  for (int I = K + 1; I < Rank; ++I)
+    RowBytes *= D[I];
+  // Memory: the slabs back to back, trailing dimensions whole; then the
+  // wanted rows are moved down over the gaps.
+  std::vector<char> Tmp;
+  char *Buf = static_cast<char *>(Out);
+  if (Rows != Wanted) {
+    Tmp.resize(Rows * RowBytes);
+    Buf = Tmp.data();
+  }
+  SmallVector<hsize_t, 3> MemDims{Rows};
+  MemDims.append(D.begin() + K + 1, D.end());
+  Handle Mem(H5Screate_simple(MemDims.size(), MemDims.data(), nullptr));
+  if (H5Dread(DS, MemType, Mem, Space, H5P_DEFAULT, Buf) < 0)
+    return error("cannot read dataset '" + Name + "'");
+  if (Buf == Out)
+    return Error::success();
+  char *Dst = static_cast<char *>(Out);
+  size_t SlabAt = 0, BufRow = 0;
+  for (const RowRange &R : Ranges) {
+    if (R.first == R.second)
+      continue;
+    while (R.first >= Slabs[SlabAt].second) {
+      BufRow += Slabs[SlabAt].second - Slabs[SlabAt].first;
+      ++SlabAt;
+    }
+    size_t From = BufRow + (R.first - Slabs[SlabAt].first);
+    size_t Bytes = (R.second - R.first) * RowBytes;
+    std::memcpy(Dst, Buf + From * RowBytes, Bytes);
+    Dst += Bytes;
+  }
   return Error::success();
 }
 

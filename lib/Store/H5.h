@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace qir::store::h5 {
@@ -123,6 +124,27 @@ llvm::Error readColumnRows(hid_t Parent, llvm::StringRef Name, uint64_t Begin,
     return llvm::Error::success();
   return readRows(Parent, Name, nativeType(ElementTypeOf<T>::value), Begin, End,
                   Out.data());
+}
+/// Rows [first, second) of \p Ranges (sorted, disjoint; rows of dimension
+/// Lead.size()) of dataset \p Name, with the leading dimensions fixed at
+/// \p Lead and the trailing ones whole, as one HDF5 read of the union of
+/// hyperslabs: only the chunks holding those rows are touched. \p Out gets
+/// the rows one after another.
+using RowRange = std::pair<uint64_t, uint64_t>;
+llvm::Error readRowRanges(hid_t Parent, llvm::StringRef Name, hid_t MemType,
+                          llvm::ArrayRef<uint64_t> Lead,
+                          llvm::ArrayRef<RowRange> Ranges, void *Out);
+template <typename T>
+llvm::Error readColumnRanges(hid_t Parent, llvm::StringRef Name,
+                             llvm::ArrayRef<uint64_t> Lead,
+                             llvm::ArrayRef<RowRange> Ranges,
+                             std::vector<T> &Out, size_t Width = 1) {
+  uint64_t N = 0;
+  for (const RowRange &R : Ranges)
+    N += R.second - R.first;
+  Out.resize(N * Width);
+  return readRowRanges(Parent, Name, nativeType(ElementTypeOf<T>::value), Lead,
+                       Ranges, Out.data());
 }
 llvm::Error readFixedStrings(hid_t Parent, llvm::StringRef Name, void *Out,
                              size_t Count, size_t Width, uint64_t Begin = 0);

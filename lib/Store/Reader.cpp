@@ -12,6 +12,7 @@
 #include "llvm/Support/FileSystem.h"
 
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <unistd.h>
 
@@ -64,7 +65,13 @@ Expected<std::unique_ptr<StoreReader>> StoreReader::open(StringRef Path) {
     return badFile(Path, "not an HDF5 file (no HDF5 signature)");
   auto I = std::make_unique<Impl>();
   I->Path = Path.str();
-  I->H = h5::Handle(H5Fopen(I->Path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT));
+  // QIR_STORE_READ_LOG=FILE: HDF5's log driver records the address and
+  // size of every read in FILE; tests map them to chunks to check that a
+  // partial read touches only the chunks holding the selection.
+  h5::Handle FAPL(H5Pcreate(H5P_FILE_ACCESS));
+  if (const char *Log = std::getenv("QIR_STORE_READ_LOG"))
+    H5Pset_fapl_log(FAPL, Log, H5FD_LOG_LOC_READ, 0);
+  I->H = h5::Handle(H5Fopen(I->Path.c_str(), H5F_ACC_RDONLY, FAPL));
   if (!I->H.valid())
     return badFile(Path, "cannot open as HDF5");
   auto Major = h5::getIntAttr(I->H, "format_major");
@@ -184,12 +191,139 @@ StoreReader::Impl::dictionary(const std::string &Column, Error &Err) {
   return &(Dictionaries[Column] = std::move(Values));
 }
 
-template <typename T, unsigned W>
-static Error readFixed(hid_t H, StringRef Path, std::vector<T> &Out,
-                       uint64_t Begin, uint64_t Count) {
-  static_assert(sizeof(T) == W, "fixed string width");
-  Out.resize(Count);
-  return h5::readFixedStrings(H, Path, Out.data(), Count, W, Begin);
+Error StoreReader::Impl::readResidues(const TocEntry &T, ResidueTable &R) {
+  uint64_t B = T.Offset[TocEntry::Residue], N = T.Count[TocEntry::Residue];
+  if (Error E =
+          readFixed<ResidueName, 5>(H, "/core/residues/name", R.Name, B, N))
+    return E;
+  if (Error E = readFixed<char, 1>(H, "/core/residues/icode", R.ICode, B, N))
+    return E;
+  if (Error E =
+          h5::readColumnRows(H, "/core/residues/auth_seq", B, B + N, R.AuthSeq))
+    return E;
+  if (Error E = h5::readColumnRows(H, "/core/residues/label_seq", B, B + N,
+                                   R.LabelSeq))
+    return E;
+  if (Error E =
+          h5::readColumnRows(H, "/core/residues/chain", B, B + N, R.Chain))
+    return E;
+  std::vector<uint8_t> Kind;
+  if (Error E = h5::readColumnRows(H, "/core/residues/kind", B, B + N, Kind))
+    return E;
+  R.Kind.resize(N);
+  for (size_t X = 0; X < N; ++X)
+    R.Kind[X] = static_cast<ResidueKind>(Kind[X]);
+  if (Error E = h5::readColumnRows(H, "/core/residues/atom_begin", B, B + N,
+                                   R.AtomBegin))
+    return E;
+  return h5::readColumnRows(H, "/core/residues/atom_end", B, B + N, R.AtomEnd);
+}
+
+Error StoreReader::Impl::readChains(const TocEntry &T, ChainTable &C) {
+  uint64_t B = T.Offset[TocEntry::Chain], N = T.Count[TocEntry::Chain];
+  if (Error E =
+          readFixed<ChainId, 8>(H, "/core/chains/auth_id", C.AuthId, B, N))
+    return E;
+  if (Error E =
+          readFixed<ChainId, 8>(H, "/core/chains/label_id", C.LabelId, B, N))
+    return E;
+  if (Error E =
+          h5::readColumnRows(H, "/core/chains/entity", B, B + N, C.Entity))
+    return E;
+  if (Error E = h5::readColumnRows(H, "/core/chains/residue_begin", B, B + N,
+                                   C.ResidueBegin))
+    return E;
+  return h5::readColumnRows(H, "/core/chains/residue_end", B, B + N,
+                            C.ResidueEnd);
+}
+
+Error StoreReader::Impl::readEntities(const TocEntry &T, EntityTable &En) {
+  uint64_t B = T.Offset[TocEntry::Entity], N = T.Count[TocEntry::Entity];
+  if (Error E = h5::readVarStrings(H, "/core/entities/id", En.Id, B, B + N))
+    return E;
+  if (Error E = h5::readVarStrings(H, "/core/entities/sequence", En.Sequence, B,
+                                   B + N))
+    return E;
+  if (Error E = h5::readVarStrings(H, "/core/entities/description",
+                                   En.Description, B, B + N))
+    return E;
+  std::vector<uint8_t> Type, Poly;
+  if (Error E = h5::readColumnRows(H, "/core/entities/type", B, B + N, Type))
+    return E;
+  if (Error E =
+          h5::readColumnRows(H, "/core/entities/polymer_type", B, B + N, Poly))
+    return E;
+  En.Type.resize(N);
+  En.Polymer.resize(N);
+  for (size_t X = 0; X < N; ++X) {
+    En.Type[X] = static_cast<EntityType>(Type[X]);
+    En.Polymer[X] = static_cast<PolymerType>(Poly[X]);
+  }
+  En.Id.resize(N);
+  En.Sequence.resize(N);
+  En.Description.resize(N);
+  return Error::success();
+}
+
+Error StoreReader::Impl::readBonds(const TocEntry &T, BondTable &Bo) {
+  uint64_t B = T.Offset[TocEntry::Bond], N = T.Count[TocEntry::Bond];
+  if (Error E = h5::readColumnRows(H, "/core/bonds/a", B, B + N, Bo.A))
+    return E;
+  if (Error E = h5::readColumnRows(H, "/core/bonds/b", B, B + N, Bo.B))
+    return E;
+  std::vector<uint8_t> Order, Origin;
+  if (Error E = h5::readColumnRows(H, "/core/bonds/order", B, B + N, Order))
+    return E;
+  if (Error E = h5::readColumnRows(H, "/core/bonds/origin", B, B + N, Origin))
+    return E;
+  Bo.Order.resize(N);
+  Bo.Origin.resize(N);
+  for (size_t X = 0; X < N; ++X) {
+    Bo.Order[X] = static_cast<BondOrder>(Order[X]);
+    Bo.Origin[X] = static_cast<BondOrigin>(Origin[X]);
+  }
+  return Error::success();
+}
+
+Error StoreReader::Impl::readSiteOrderBegin(const TocEntry &T,
+                                            std::vector<uint64_t> &Begin) {
+  uint64_t BB = T.Offset[TocEntry::SiteOrderBegin],
+           BN = T.Count[TocEntry::SiteOrderBegin];
+  return h5::readColumnRows(H, "/core/states/site_order_begin", BB, BB + BN,
+                            Begin);
+}
+
+Error StoreReader::Impl::readGroupings(const TocEntry &T,
+                                       std::vector<Grouping> &G) {
+  uint64_t NG = T.Count[TocEntry::Grouping];
+  if (!NG)
+    return Error::success();
+  uint64_t GB = T.Offset[TocEntry::Grouping];
+  std::vector<std::string> Names;
+  std::vector<uint64_t> Size;
+  std::vector<uint32_t> Atoms;
+  if (Error E =
+          h5::readVarStrings(H, "/core/groupings/name", Names, GB, GB + NG))
+    return E;
+  if (Error E =
+          h5::readColumnRows(H, "/core/groupings/size", GB, GB + NG, Size))
+    return E;
+  uint64_t AB = T.Offset[TocEntry::GroupingAtom],
+           AN = T.Count[TocEntry::GroupingAtom];
+  if (Error E =
+          h5::readColumnRows(H, "/core/groupings/atoms", AB, AB + AN, Atoms))
+    return E;
+  uint64_t At = 0;
+  for (size_t X = 0; X < NG; ++X) {
+    Grouping Gr;
+    Gr.Name = Names[X];
+    if (At + Size[X] > Atoms.size())
+      return h5::error("grouping sizes exceed the member list");
+    Gr.Atoms.assign(Atoms.begin() + At, Atoms.begin() + At + Size[X]);
+    At += Size[X];
+    G.push_back(std::move(Gr));
+  }
+  return Error::success();
 }
 
 Expected<Structure> StoreReader::readStructure(size_t I) {
@@ -241,105 +375,14 @@ Expected<Structure> StoreReader::readStructure(size_t I) {
           return Fail(std::move(E));
     }
   }
-  // Residues.
-  {
-    uint64_t B = T.Offset[TocEntry::Residue], N = T.Count[TocEntry::Residue];
-    ResidueTable &R = S.residuesForWrite(FacetSet::all());
-    if (Error E =
-            readFixed<ResidueName, 5>(H, "/core/residues/name", R.Name, B, N))
-      return Fail(std::move(E));
-    if (Error E = readFixed<char, 1>(H, "/core/residues/icode", R.ICode, B, N))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(H, "/core/residues/auth_seq", B, B + N,
-                                     R.AuthSeq))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(H, "/core/residues/label_seq", B, B + N,
-                                     R.LabelSeq))
-      return Fail(std::move(E));
-    if (Error E =
-            h5::readColumnRows(H, "/core/residues/chain", B, B + N, R.Chain))
-      return Fail(std::move(E));
-    std::vector<uint8_t> Kind;
-    if (Error E = h5::readColumnRows(H, "/core/residues/kind", B, B + N, Kind))
-      return Fail(std::move(E));
-    R.Kind.resize(N);
-    for (size_t X = 0; X < N; ++X)
-      R.Kind[X] = static_cast<ResidueKind>(Kind[X]);
-    if (Error E = h5::readColumnRows(H, "/core/residues/atom_begin", B, B + N,
-                                     R.AtomBegin))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(H, "/core/residues/atom_end", B, B + N,
-                                     R.AtomEnd))
-      return Fail(std::move(E));
-  }
-  // Chains.
-  {
-    uint64_t B = T.Offset[TocEntry::Chain], N = T.Count[TocEntry::Chain];
-    ChainTable &C = S.chainsForWrite(FacetSet::all());
-    if (Error E =
-            readFixed<ChainId, 8>(H, "/core/chains/auth_id", C.AuthId, B, N))
-      return Fail(std::move(E));
-    if (Error E =
-            readFixed<ChainId, 8>(H, "/core/chains/label_id", C.LabelId, B, N))
-      return Fail(std::move(E));
-    if (Error E =
-            h5::readColumnRows(H, "/core/chains/entity", B, B + N, C.Entity))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(H, "/core/chains/residue_begin", B, B + N,
-                                     C.ResidueBegin))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(H, "/core/chains/residue_end", B, B + N,
-                                     C.ResidueEnd))
-      return Fail(std::move(E));
-  }
-  // Entities.
-  {
-    uint64_t B = T.Offset[TocEntry::Entity], N = T.Count[TocEntry::Entity];
-    EntityTable &En = S.entitiesForWrite();
-    if (Error E = h5::readVarStrings(H, "/core/entities/id", En.Id, B, B + N))
-      return Fail(std::move(E));
-    if (Error E = h5::readVarStrings(H, "/core/entities/sequence", En.Sequence,
-                                     B, B + N))
-      return Fail(std::move(E));
-    if (Error E = h5::readVarStrings(H, "/core/entities/description",
-                                     En.Description, B, B + N))
-      return Fail(std::move(E));
-    std::vector<uint8_t> Type, Poly;
-    if (Error E = h5::readColumnRows(H, "/core/entities/type", B, B + N, Type))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(H, "/core/entities/polymer_type", B, B + N,
-                                     Poly))
-      return Fail(std::move(E));
-    En.Type.resize(N);
-    En.Polymer.resize(N);
-    for (size_t X = 0; X < N; ++X) {
-      En.Type[X] = static_cast<EntityType>(Type[X]);
-      En.Polymer[X] = static_cast<PolymerType>(Poly[X]);
-    }
-    En.Id.resize(N);
-    En.Sequence.resize(N);
-    En.Description.resize(N);
-  }
-  // Bonds.
-  {
-    uint64_t B = T.Offset[TocEntry::Bond], N = T.Count[TocEntry::Bond];
-    BondTable &Bo = S.bondsForWrite();
-    if (Error E = h5::readColumnRows(H, "/core/bonds/a", B, B + N, Bo.A))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(H, "/core/bonds/b", B, B + N, Bo.B))
-      return Fail(std::move(E));
-    std::vector<uint8_t> Order, Origin;
-    if (Error E = h5::readColumnRows(H, "/core/bonds/order", B, B + N, Order))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(H, "/core/bonds/origin", B, B + N, Origin))
-      return Fail(std::move(E));
-    Bo.Order.resize(N);
-    Bo.Origin.resize(N);
-    for (size_t X = 0; X < N; ++X) {
-      Bo.Order[X] = static_cast<BondOrder>(Order[X]);
-      Bo.Origin[X] = static_cast<BondOrigin>(Origin[X]);
-    }
-  }
+  if (Error E = P->readResidues(T, S.residuesForWrite(FacetSet::all())))
+    return Fail(std::move(E));
+  if (Error E = P->readChains(T, S.chainsForWrite(FacetSet::all())))
+    return Fail(std::move(E));
+  if (Error E = P->readEntities(T, S.entitiesForWrite()))
+    return Fail(std::move(E));
+  if (Error E = P->readBonds(T, S.bondsForWrite()))
+    return Fail(std::move(E));
   // States.
   {
     StateTable &St = S.statesForWrite(FacetSet::all());
@@ -363,82 +406,60 @@ Expected<Structure> StoreReader::readStructure(size_t I) {
       return Fail(std::move(E));
     uint64_t OB = T.Offset[TocEntry::SiteOrder],
              ON = T.Count[TocEntry::SiteOrder];
-    uint64_t BB = T.Offset[TocEntry::SiteOrderBegin],
-             BN = T.Count[TocEntry::SiteOrderBegin];
-    if (BN) {
+    if (T.Count[TocEntry::SiteOrderBegin]) {
       if (Error E = h5::readColumnRows(H, "/core/states/site_order", OB,
                                        OB + ON, St.SiteOrder))
         return Fail(std::move(E));
-      if (Error E = h5::readColumnRows(H, "/core/states/site_order_begin", BB,
-                                       BB + BN, St.SiteOrderBegin))
+      if (Error E = P->readSiteOrderBegin(T, St.SiteOrderBegin))
         return Fail(std::move(E));
     }
   }
-  // Groupings.
-  if (uint64_t NG = T.Count[TocEntry::Grouping]) {
-    uint64_t GB = T.Offset[TocEntry::Grouping];
-    std::vector<std::string> Names;
-    std::vector<uint64_t> Size;
-    std::vector<uint32_t> Atoms;
-    if (Error E =
-            h5::readVarStrings(H, "/core/groupings/name", Names, GB, GB + NG))
+  if (T.Count[TocEntry::Grouping])
+    if (Error E = P->readGroupings(T, S.groupingsForWrite()))
       return Fail(std::move(E));
-    if (Error E =
-            h5::readColumnRows(H, "/core/groupings/size", GB, GB + NG, Size))
-      return Fail(std::move(E));
-    uint64_t AB = T.Offset[TocEntry::GroupingAtom],
-             AN = T.Count[TocEntry::GroupingAtom];
-    if (Error E =
-            h5::readColumnRows(H, "/core/groupings/atoms", AB, AB + AN, Atoms))
-      return Fail(std::move(E));
-    std::vector<Grouping> &G = S.groupingsForWrite();
-    uint64_t At = 0;
-    for (size_t X = 0; X < NG; ++X) {
-      Grouping Gr;
-      Gr.Name = Names[X];
-      if (At + Size[X] > Atoms.size())
-        return Fail(h5::error("grouping sizes exceed the member list"));
-      Gr.Atoms.assign(Atoms.begin() + At, Atoms.begin() + At + Size[X]);
-      At += Size[X];
-      G.push_back(std::move(Gr));
-    }
-  }
   // Extra columns.
   {
-    std::vector<std::string> Names;
-    if (Error E = P->readExtraNames(I, Names))
+    uint64_t RB = T.Offset[TocEntry::Record], NR = T.Count[TocEntry::Record];
+    if (Error E = P->readExtraColumns(I, S, {{RB, RB + NR}}))
       return Fail(std::move(E));
-    if (!Names.empty()) {
-      uint64_t RB = T.Offset[TocEntry::Record], NR = T.Count[TocEntry::Record];
-      ExtraColumns &X = S.extraColumnsForWrite();
-      for (const std::string &Name : Names) {
-        Error Err = Error::success();
-        const std::vector<std::string> *Dict = P->dictionary(Name, Err);
-        if (!Dict)
-          return Fail(std::move(Err));
-        consumeError(std::move(Err));
-        std::vector<uint32_t> Codes;
-        if (Error E = h5::readColumnRows(H, "/core/extra/" + Name + "/index",
-                                         RB, RB + NR, Codes))
-          return Fail(std::move(E));
-        std::vector<StringRef> Values(NR);
-        for (uint64_t R = 0; R < NR; ++R) {
-          if (Codes[R] >= Dict->size())
-            return Fail(h5::error("extra column '" + Name +
-                                  "' has a code beyond its dictionary"));
-          Values[R] = Codes[R] ? S.save((*Dict)[Codes[R]]) : StringRef();
-        }
-        X.Names.push_back(Name);
-        X.Values.push_back(std::move(Values));
-      }
-    }
   }
   if (Error E = P->readMetadata(I, S))
     return Fail(std::move(E));
   std::string Problem = S.verify();
   if (!Problem.empty())
     return Fail(h5::error("tables are inconsistent: " + Problem));
-  return std::move(S);
+  return S;
+}
+
+Error StoreReader::Impl::readExtraColumns(size_t I, Structure &S,
+                                          ArrayRef<h5::RowRange> Records) {
+  std::vector<std::string> Names;
+  if (Error E = readExtraNames(I, Names))
+    return E;
+  if (Names.empty())
+    return Error::success();
+  ExtraColumns &X = S.extraColumnsForWrite();
+  for (const std::string &Name : Names) {
+    Error Err = Error::success();
+    const std::vector<std::string> *Dict = dictionary(Name, Err);
+    if (!Dict)
+      return Err;
+    consumeError(std::move(Err));
+    std::vector<uint32_t> Codes;
+    if (Error E = h5::readColumnRanges(H, "/core/extra/" + Name + "/index", {},
+                                       Records, Codes))
+      return E;
+    std::vector<StringRef> Values(Codes.size());
+    for (size_t R = 0; R < Codes.size(); ++R) {
+      if (Codes[R] >= Dict->size())
+        return h5::error("extra column '" + Name +
+                         "' has a code beyond its dictionary");
+      Values[R] = Codes[R] ? S.save((*Dict)[Codes[R]]) : StringRef();
+    }
+    X.Names.push_back(Name);
+    X.Values.push_back(std::move(Values));
+  }
+  return Error::success();
 }
 
 Error StoreReader::Impl::readPerState(const TocEntry &T, StateTable &St,

@@ -9,8 +9,14 @@
 #include <map>
 
 namespace qir {
+class Structure;
+struct BondTable;
+struct ChainTable;
+struct EntityTable;
+struct Grouping;
+struct ResidueTable;
 struct StateTable;
-}
+} // namespace qir
 
 namespace qir::store {
 
@@ -29,7 +35,30 @@ struct StoreReader::Impl {
                            uint64_t NR);
   const std::vector<std::string> *dictionary(const std::string &Column,
                                              llvm::Error &Err);
+  /// The extra atom-record columns of structure \p I at the record rows
+  /// \p Records (absolute, sorted), decoded into \p S.
+  llvm::Error readExtraColumns(size_t I, Structure &S,
+                               llvm::ArrayRef<h5::RowRange> Records);
+
+  // Whole tables of one structure (the small ones a partial read loads too).
+  llvm::Error readResidues(const TocEntry &T, ResidueTable &R);
+  llvm::Error readChains(const TocEntry &T, ChainTable &C);
+  llvm::Error readEntities(const TocEntry &T, EntityTable &En);
+  llvm::Error readBonds(const TocEntry &T, BondTable &Bo);
+  llvm::Error readGroupings(const TocEntry &T, std::vector<Grouping> &G);
+  /// The S+1 site-order offsets (local to the structure), or none.
+  llvm::Error readSiteOrderBegin(const TocEntry &T,
+                                 std::vector<uint64_t> &Begin);
 };
+
+/// Fixed-width string column rows [Begin, Begin + Count) into \p Out.
+template <typename T, unsigned W>
+llvm::Error readFixed(hid_t H, llvm::StringRef Path, std::vector<T> &Out,
+                      uint64_t Begin, uint64_t Count) {
+  static_assert(sizeof(T) == W, "fixed string width");
+  Out.resize(Count);
+  return h5::readFixedStrings(H, Path, Out.data(), Count, W, Begin);
+}
 
 } // namespace qir::store
 

@@ -12,6 +12,8 @@
 #include "qir/Store/Reader.h"
 #include "qir/Store/Writer.h"
 
+#include "StoreTestUtil.h"
+
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -24,50 +26,10 @@
 
 using namespace qir;
 using namespace qir::store;
+using namespace qir::storetest;
 using namespace llvm;
 
 namespace {
-
-std::vector<std::string> structureFiles(StringRef Dir) {
-  std::vector<std::string> Files;
-  std::error_code EC;
-  for (sys::fs::recursive_directory_iterator It(Dir, EC), End; It != End && !EC;
-       It.increment(EC)) {
-    StringRef P = It->path();
-    StringRef Name = sys::path::filename(P);
-    if (Name.contains(".cif") || Name.contains(".pdb") || Name.contains(".ent"))
-      if (!P.contains("/ccd/") && !Name.ends_with(".md"))
-        Files.push_back(P.str());
-  }
-  llvm::sort(Files);
-  return Files;
-}
-
-std::string dumpAll(const Structure &S) {
-  std::string Out;
-  raw_string_ostream OS(Out);
-  printSummary(S, OS);
-  for (DumpTable T : {DumpTable::Atoms, DumpTable::Residues, DumpTable::Chains,
-                      DumpTable::Entities, DumpTable::Bonds})
-    printTable(S, T, std::nullopt, OS);
-  return Out;
-}
-
-void expectSame(const Structure &A, const Structure &B, StringRef What) {
-  SCOPED_TRACE(What.str());
-  for (unsigned F = 0; F < NumFacets; ++F)
-    EXPECT_EQ(A.hash(static_cast<Facet>(F)), B.hash(static_cast<Facet>(F)))
-        << facetName(static_cast<Facet>(F)).str();
-  EXPECT_EQ(B.verify(), "");
-  EXPECT_EQ(A.numStates(), B.numStates());
-  EXPECT_EQ(A.states().ModelNumber, B.states().ModelNumber);
-  EXPECT_EQ(A.metadata().Id, B.metadata().Id);
-  EXPECT_EQ(A.metadata().Resolution, B.metadata().Resolution);
-  EXPECT_EQ(A.metadata().Cell.has_value(), B.metadata().Cell.has_value());
-  EXPECT_EQ(A.extraColumns().Names, B.extraColumns().Names);
-  EXPECT_EQ(A.groupings().size(), B.groupings().size());
-  EXPECT_EQ(dumpAll(A), dumpAll(B));
-}
 
 class StoreTest : public ::testing::Test {
 protected:
@@ -82,12 +44,6 @@ protected:
   }
   SmallString<256> Dir;
 };
-
-io::ReadOptions quiet() {
-  io::ReadOptions O;
-  O.Warn = [](const Diagnostic &) {};
-  return O;
-}
 
 void roundTrip(const std::vector<std::string> &Files, StringRef ShardPath,
                std::function<std::string(size_t)> StorePath) {

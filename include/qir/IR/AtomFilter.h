@@ -34,6 +34,8 @@
 namespace qir {
 
 class Structure;
+struct AtomTable;
+struct StateTable;
 
 /// Keep the atoms whose bit is set in \p Keep (one bit per atom) and remove
 /// the others. Writes Topology, Coordinates and AtomProperties when any atom
@@ -46,6 +48,11 @@ void keepAtoms(Structure &S, const llvm::BitVector &Keep);
 /// values are per state); nothing when every state is kept. Never writes
 /// Topology.
 void keepStates(Structure &S, const llvm::BitVector &Keep);
+
+/// Bring \p St to the canonical form above, given the atom table \p At it
+/// belongs to: for code that assembles a subset itself (the store's partial
+/// reads) and must end where keepStates() and keepAtoms() would.
+void canonicalizeStates(StateTable &St, const AtomTable &At);
 
 } // namespace qir
 
