@@ -193,14 +193,31 @@ Error writeVarStrings(hid_t Parent, StringRef Name,
   return writeWithType(Parent, Name, T, T, Ptrs.data(), {N}, VL);
 }
 
-Error datasetShape(hid_t Parent, StringRef Name,
-                   SmallVectorImpl<uint64_t> &Dims, H5T_class_t *Class,
-                   size_t *Size) {
+hid_t DatasetCache::get(StringRef Path) {
+  auto It = Open.find(Path);
+  if (It != Open.end())
+    return It->second.get();
+  hid_t Id = H5Dopen2(File, Path.str().c_str(), H5P_DEFAULT);
+  if (Id < 0)
+    return H5I_INVALID_HID; // not cached: a later writer may add it
+  return Open.emplace(Path.str(), Handle(Id)).first->second.get();
+}
+
+hid_t Loc::open(StringRef Name, Handle &Owned) const {
+  if (Cache)
+    return Cache->get(Name);
   if (!exists(Parent, Name))
+    return H5I_INVALID_HID;
+  Owned = Handle(H5Dopen2(Parent, Name.str().c_str(), H5P_DEFAULT));
+  return Owned.get();
+}
+
+Error datasetShape(Loc Parent, StringRef Name, SmallVectorImpl<uint64_t> &Dims,
+                   H5T_class_t *Class, size_t *Size) {
+  Handle Owned;
+  hid_t DS = Parent.open(Name, Owned);
+  if (DS < 0)
     return error("no dataset '" + Name + "'");
-  Handle DS(H5Dopen2(Parent, Name.str().c_str(), H5P_DEFAULT));
-  if (!DS.valid())
-    return error("cannot open dataset '" + Name + "'");
   Handle Space(H5Dget_space(DS));
   int Rank = H5Sget_simple_extent_ndims(Space);
   SmallVector<hsize_t, 3> D(std::max(Rank, 0));
@@ -216,23 +233,37 @@ Error datasetShape(hid_t Parent, StringRef Name,
   return Error::success();
 }
 
-Error readDataset(hid_t Parent, StringRef Name, hid_t MemType, void *Out) {
-  Handle DS(H5Dopen2(Parent, Name.str().c_str(), H5P_DEFAULT));
-  if (!DS.valid())
+/// The transfer properties of every read: a 64 KiB type-conversion buffer
+/// instead of HDF5's 1 MiB default, which HDF5 allocates and zeroes on each
+/// read that converts (variable-length strings): most reads here are small.
+static hid_t readTransfer() {
+  static hid_t DXPL = [] {
+    hid_t P = H5Pcreate(H5P_DATASET_XFER);
+    H5Pset_buffer(P, 64 * 1024, nullptr, nullptr);
+    return P;
+  }();
+  return DXPL;
+}
+
+Error readDataset(Loc Parent, StringRef Name, hid_t MemType, void *Out) {
+  Handle Owned;
+  hid_t DS = Parent.open(Name, Owned);
+  if (DS < 0)
     return error("no dataset '" + Name + "'");
   Handle Space(H5Dget_space(DS));
   if (H5Sget_simple_extent_npoints(Space) == 0)
     return Error::success();
-  if (H5Dread(DS, MemType, H5S_ALL, H5S_ALL, H5P_DEFAULT, Out) < 0)
+  if (H5Dread(DS, MemType, H5S_ALL, H5S_ALL, readTransfer(), Out) < 0)
     return error("cannot read dataset '" + Name +
                  "' (wrong type or damaged data)");
   return Error::success();
 }
 
-Error readRows(hid_t Parent, StringRef Name, hid_t MemType, uint64_t Begin,
+Error readRows(Loc Parent, StringRef Name, hid_t MemType, uint64_t Begin,
                uint64_t End, void *Out) {
-  Handle DS(H5Dopen2(Parent, Name.str().c_str(), H5P_DEFAULT));
-  if (!DS.valid())
+  Handle Owned;
+  hid_t DS = Parent.open(Name, Owned);
+  if (DS < 0)
     return error("no dataset '" + Name + "'");
   Handle Space(H5Dget_space(DS));
   int Rank = H5Sget_simple_extent_ndims(Space);
@@ -247,16 +278,17 @@ Error readRows(hid_t Parent, StringRef Name, hid_t MemType, uint64_t Begin,
   H5Sselect_hyperslab(Space, H5S_SELECT_SET, Start.data(), nullptr,
                       Count.data(), nullptr);
   Handle Mem(H5Screate_simple(Rank, Count.data(), nullptr));
-  if (H5Dread(DS, MemType, Mem, Space, H5P_DEFAULT, Out) < 0)
+  if (H5Dread(DS, MemType, Mem, Space, readTransfer(), Out) < 0)
     return error("cannot read dataset '" + Name + "'");
   return Error::success();
 }
 
-Error readRowRanges(hid_t Parent, StringRef Name, hid_t MemType,
+Error readRowRanges(Loc Parent, StringRef Name, hid_t MemType,
                     ArrayRef<uint64_t> Lead, ArrayRef<RowRange> Ranges,
                     void *Out) {
-  Handle DS(H5Dopen2(Parent, Name.str().c_str(), H5P_DEFAULT));
-  if (!DS.valid())
+  Handle Owned;
+  hid_t DS = Parent.open(Name, Owned);
+  if (DS < 0)
     return error("no dataset '" + Name + "'");
   Handle Space(H5Dget_space(DS));
   int Rank = H5Sget_simple_extent_ndims(Space);
@@ -332,7 +364,7 @@ Error readRowRanges(hid_t Parent, StringRef Name, hid_t MemType,
   SmallVector<hsize_t, 3> MemDims{Rows};
   MemDims.append(D.begin() + K + 1, D.end());
   Handle Mem(H5Screate_simple(MemDims.size(), MemDims.data(), nullptr));
-  if (H5Dread(DS, MemType, Mem, Space, H5P_DEFAULT, Buf) < 0)
+  if (H5Dread(DS, MemType, Mem, Space, readTransfer(), Buf) < 0)
     return error("cannot read dataset '" + Name + "'");
   if (Buf == Out)
     return Error::success();
@@ -353,7 +385,7 @@ Error readRowRanges(hid_t Parent, StringRef Name, hid_t MemType,
   return Error::success();
 }
 
-Error readFixedStrings(hid_t Parent, StringRef Name, void *Out, size_t Count,
+Error readFixedStrings(Loc Parent, StringRef Name, void *Out, size_t Count,
                        size_t Width, uint64_t Begin) {
   Handle T = fixedStringType(Width);
   if (Count == 0)
@@ -361,9 +393,8 @@ Error readFixedStrings(hid_t Parent, StringRef Name, void *Out, size_t Count,
   return readRows(Parent, Name, T, Begin, Begin + Count, Out);
 }
 
-Error readVarStrings(hid_t Parent, StringRef Name,
-                     std::vector<std::string> &Out, uint64_t Begin,
-                     uint64_t End) {
+Error readVarStrings(Loc Parent, StringRef Name, std::vector<std::string> &Out,
+                     uint64_t Begin, uint64_t End) {
   SmallVector<uint64_t, 1> Dims;
   if (Error E = datasetShape(Parent, Name, Dims))
     return E;

@@ -18,6 +18,7 @@
 #include <hdf5.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -56,6 +57,34 @@ private:
 
 llvm::Error error(const llvm::Twine &Msg);
 
+/// Datasets of one file kept open by path: a reader that reads the same
+/// columns again (every request of a loader) opens each dataset once.
+class DatasetCache {
+public:
+  explicit DatasetCache(hid_t File = H5I_INVALID_HID) : File(File) {}
+  /// The open dataset at \p Path (absolute), or an invalid id.
+  hid_t get(llvm::StringRef Path);
+
+private:
+  hid_t File;
+  std::map<std::string, Handle, std::less<>> Open;
+};
+
+/// Where a read finds its dataset: under a file or group (opened and
+/// closed per call), or in a DatasetCache.
+class Loc {
+public:
+  Loc(hid_t Parent) : Parent(Parent) {}
+  Loc(const Handle &Parent) : Parent(Parent.get()) {}
+  Loc(DatasetCache &C) : Cache(&C) {}
+  /// Open dataset \p Name; \p Owned holds it when it is not cached.
+  hid_t open(llvm::StringRef Name, Handle &Owned) const;
+
+private:
+  hid_t Parent = H5I_INVALID_HID;
+  DatasetCache *Cache = nullptr;
+};
+
 /// The HDF5 memory/file type of an element type.
 hid_t nativeType(ElementType T);
 /// Fixed-length, null-padded string type of \p Size bytes (owned).
@@ -93,19 +122,18 @@ llvm::Error writeVarStrings(hid_t Parent, llvm::StringRef Name,
                             const Layout &L = {});
 
 /// Dimensions of dataset \p Name; error when missing.
-llvm::Error datasetShape(hid_t Parent, llvm::StringRef Name,
+llvm::Error datasetShape(Loc Parent, llvm::StringRef Name,
                          llvm::SmallVectorImpl<uint64_t> &Dims,
                          H5T_class_t *Class = nullptr, size_t *Size = nullptr);
 /// Read all of dataset \p Name as \p MemType into \p Out (sized by caller).
-llvm::Error readDataset(hid_t Parent, llvm::StringRef Name, hid_t MemType,
+llvm::Error readDataset(Loc Parent, llvm::StringRef Name, hid_t MemType,
                         void *Out);
 /// Read rows [Begin, End) of a dataset's first dimension (all of the
 /// others) into \p Out.
-llvm::Error readRows(hid_t Parent, llvm::StringRef Name, hid_t MemType,
+llvm::Error readRows(Loc Parent, llvm::StringRef Name, hid_t MemType,
                      uint64_t Begin, uint64_t End, void *Out);
 template <typename T>
-llvm::Error readColumn(hid_t Parent, llvm::StringRef Name,
-                       std::vector<T> &Out) {
+llvm::Error readColumn(Loc Parent, llvm::StringRef Name, std::vector<T> &Out) {
   llvm::SmallVector<uint64_t, 3> Dims;
   if (llvm::Error E = datasetShape(Parent, Name, Dims))
     return E;
@@ -117,7 +145,7 @@ llvm::Error readColumn(hid_t Parent, llvm::StringRef Name,
                      Out.data());
 }
 template <typename T>
-llvm::Error readColumnRows(hid_t Parent, llvm::StringRef Name, uint64_t Begin,
+llvm::Error readColumnRows(Loc Parent, llvm::StringRef Name, uint64_t Begin,
                            uint64_t End, std::vector<T> &Out) {
   Out.resize(End - Begin);
   if (Begin == End)
@@ -131,11 +159,11 @@ llvm::Error readColumnRows(hid_t Parent, llvm::StringRef Name, uint64_t Begin,
 /// hyperslabs: only the chunks holding those rows are touched. \p Out gets
 /// the rows one after another.
 using RowRange = std::pair<uint64_t, uint64_t>;
-llvm::Error readRowRanges(hid_t Parent, llvm::StringRef Name, hid_t MemType,
+llvm::Error readRowRanges(Loc Parent, llvm::StringRef Name, hid_t MemType,
                           llvm::ArrayRef<uint64_t> Lead,
                           llvm::ArrayRef<RowRange> Ranges, void *Out);
 template <typename T>
-llvm::Error readColumnRanges(hid_t Parent, llvm::StringRef Name,
+llvm::Error readColumnRanges(Loc Parent, llvm::StringRef Name,
                              llvm::ArrayRef<uint64_t> Lead,
                              llvm::ArrayRef<RowRange> Ranges,
                              std::vector<T> &Out, size_t Width = 1) {
@@ -146,9 +174,9 @@ llvm::Error readColumnRanges(hid_t Parent, llvm::StringRef Name,
   return readRowRanges(Parent, Name, nativeType(ElementTypeOf<T>::value), Lead,
                        Ranges, Out.data());
 }
-llvm::Error readFixedStrings(hid_t Parent, llvm::StringRef Name, void *Out,
+llvm::Error readFixedStrings(Loc Parent, llvm::StringRef Name, void *Out,
                              size_t Count, size_t Width, uint64_t Begin = 0);
-llvm::Error readVarStrings(hid_t Parent, llvm::StringRef Name,
+llvm::Error readVarStrings(Loc Parent, llvm::StringRef Name,
                            std::vector<std::string> &Out, uint64_t Begin = 0,
                            uint64_t End = UINT64_MAX);
 

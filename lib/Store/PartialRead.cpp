@@ -66,7 +66,7 @@ Expected<Structure> StoreReader::read(const select::Selector &Sel,
     return createStringError(inconvertibleErrorCode(), "%s: no structure %zu",
                              P->Path.c_str(), I);
   const TocEntry &T = P->Toc[I];
-  hid_t H = P->H;
+  h5::Loc H = P->Cache;
   auto Fail = [&](Error E) -> Expected<Structure> {
     return createStringError(inconvertibleErrorCode(), "%s: structure '%s': %s",
                              P->Path.c_str(), T.Id.c_str(),

@@ -72,6 +72,7 @@ Expected<std::unique_ptr<StoreReader>> StoreReader::open(StringRef Path) {
   if (const char *Log = std::getenv("QIR_STORE_READ_LOG"))
     H5Pset_fapl_log(FAPL, Log, H5FD_LOG_LOC_READ, 0);
   I->H = h5::Handle(H5Fopen(I->Path.c_str(), H5F_ACC_RDONLY, FAPL));
+  I->Cache = h5::DatasetCache(I->H);
   if (!I->H.valid())
     return badFile(Path, "cannot open as HDF5");
   auto Major = h5::getIntAttr(I->H, "format_major");
@@ -95,14 +96,14 @@ Expected<std::unique_ptr<StoreReader>> StoreReader::open(StringRef Path) {
 
 Error StoreReader::Impl::readToc() {
   std::vector<std::string> Ids, Paths, Shas;
-  if (Error E = h5::readVarStrings(H, "/toc/id", Ids))
+  if (Error E = h5::readVarStrings(Cache, "/toc/id", Ids))
     return E;
-  if (Error E = h5::readVarStrings(H, "/toc/source_path", Paths))
+  if (Error E = h5::readVarStrings(Cache, "/toc/source_path", Paths))
     return E;
-  if (Error E = h5::readVarStrings(H, "/toc/source_sha256", Shas))
+  if (Error E = h5::readVarStrings(Cache, "/toc/source_sha256", Shas))
     return E;
   std::vector<uint8_t> Flags;
-  if (Error E = h5::readColumn(H.get(), "/toc/flags", Flags))
+  if (Error E = h5::readColumn(Cache, "/toc/flags", Flags))
     return E;
   size_t N = Ids.size();
   if (Paths.size() != N || Shas.size() != N || Flags.size() != N)
@@ -149,13 +150,13 @@ Error StoreReader::Impl::readMetadata(size_t I, Structure &S) {
   if (Error E = One("source_format", M.SourceFormat))
     return E;
   std::vector<double> R, Cell;
-  if (Error E = h5::readColumnRows(H.get(), "/toc/resolution", I, I + 1, R))
+  if (Error E = h5::readColumnRows(Cache, "/toc/resolution", I, I + 1, R))
     return E;
   M.Resolution.reset();
   if (!std::isnan(R[0]))
     M.Resolution = R[0];
   Cell.resize(6);
-  if (Error E = h5::readRows(H, "/toc/cell", H5T_NATIVE_DOUBLE, I, I + 1,
+  if (Error E = h5::readRows(Cache, "/toc/cell", H5T_NATIVE_DOUBLE, I, I + 1,
                              Cell.data()))
     return E;
   M.Cell.reset();
@@ -167,7 +168,7 @@ Error StoreReader::Impl::readMetadata(size_t I, Structure &S) {
 Error StoreReader::Impl::readExtraNames(size_t I,
                                         std::vector<std::string> &Names) {
   std::vector<std::string> V;
-  if (Error E = h5::readVarStrings(H, "/toc/extra_columns", V, I, I + 1))
+  if (Error E = h5::readVarStrings(Cache, "/toc/extra_columns", V, I, I + 1))
     return E;
   Names.clear();
   if (V.empty())
@@ -185,8 +186,8 @@ StoreReader::Impl::dictionary(const std::string &Column, Error &Err) {
   if (It != Dictionaries.end())
     return &It->second;
   std::vector<std::string> Values;
-  if ((Err =
-           h5::readVarStrings(H, "/core/extra/" + Column + "/values", Values)))
+  if ((Err = h5::readVarStrings(Cache, "/core/extra/" + Column + "/values",
+                                Values)))
     return nullptr;
   return &(Dictionaries[Column] = std::move(Values));
 }
@@ -194,64 +195,68 @@ StoreReader::Impl::dictionary(const std::string &Column, Error &Err) {
 Error StoreReader::Impl::readResidues(const TocEntry &T, ResidueTable &R) {
   uint64_t B = T.Offset[TocEntry::Residue], N = T.Count[TocEntry::Residue];
   if (Error E =
-          readFixed<ResidueName, 5>(H, "/core/residues/name", R.Name, B, N))
-    return E;
-  if (Error E = readFixed<char, 1>(H, "/core/residues/icode", R.ICode, B, N))
+          readFixed<ResidueName, 5>(Cache, "/core/residues/name", R.Name, B, N))
     return E;
   if (Error E =
-          h5::readColumnRows(H, "/core/residues/auth_seq", B, B + N, R.AuthSeq))
+          readFixed<char, 1>(Cache, "/core/residues/icode", R.ICode, B, N))
     return E;
-  if (Error E = h5::readColumnRows(H, "/core/residues/label_seq", B, B + N,
+  if (Error E = h5::readColumnRows(Cache, "/core/residues/auth_seq", B, B + N,
+                                   R.AuthSeq))
+    return E;
+  if (Error E = h5::readColumnRows(Cache, "/core/residues/label_seq", B, B + N,
                                    R.LabelSeq))
     return E;
   if (Error E =
-          h5::readColumnRows(H, "/core/residues/chain", B, B + N, R.Chain))
+          h5::readColumnRows(Cache, "/core/residues/chain", B, B + N, R.Chain))
     return E;
   std::vector<uint8_t> Kind;
-  if (Error E = h5::readColumnRows(H, "/core/residues/kind", B, B + N, Kind))
+  if (Error E =
+          h5::readColumnRows(Cache, "/core/residues/kind", B, B + N, Kind))
     return E;
   R.Kind.resize(N);
   for (size_t X = 0; X < N; ++X)
     R.Kind[X] = static_cast<ResidueKind>(Kind[X]);
-  if (Error E = h5::readColumnRows(H, "/core/residues/atom_begin", B, B + N,
+  if (Error E = h5::readColumnRows(Cache, "/core/residues/atom_begin", B, B + N,
                                    R.AtomBegin))
     return E;
-  return h5::readColumnRows(H, "/core/residues/atom_end", B, B + N, R.AtomEnd);
+  return h5::readColumnRows(Cache, "/core/residues/atom_end", B, B + N,
+                            R.AtomEnd);
 }
 
 Error StoreReader::Impl::readChains(const TocEntry &T, ChainTable &C) {
   uint64_t B = T.Offset[TocEntry::Chain], N = T.Count[TocEntry::Chain];
   if (Error E =
-          readFixed<ChainId, 8>(H, "/core/chains/auth_id", C.AuthId, B, N))
+          readFixed<ChainId, 8>(Cache, "/core/chains/auth_id", C.AuthId, B, N))
+    return E;
+  if (Error E = readFixed<ChainId, 8>(Cache, "/core/chains/label_id", C.LabelId,
+                                      B, N))
     return E;
   if (Error E =
-          readFixed<ChainId, 8>(H, "/core/chains/label_id", C.LabelId, B, N))
+          h5::readColumnRows(Cache, "/core/chains/entity", B, B + N, C.Entity))
     return E;
-  if (Error E =
-          h5::readColumnRows(H, "/core/chains/entity", B, B + N, C.Entity))
+  if (Error E = h5::readColumnRows(Cache, "/core/chains/residue_begin", B,
+                                   B + N, C.ResidueBegin))
     return E;
-  if (Error E = h5::readColumnRows(H, "/core/chains/residue_begin", B, B + N,
-                                   C.ResidueBegin))
-    return E;
-  return h5::readColumnRows(H, "/core/chains/residue_end", B, B + N,
+  return h5::readColumnRows(Cache, "/core/chains/residue_end", B, B + N,
                             C.ResidueEnd);
 }
 
 Error StoreReader::Impl::readEntities(const TocEntry &T, EntityTable &En) {
   uint64_t B = T.Offset[TocEntry::Entity], N = T.Count[TocEntry::Entity];
-  if (Error E = h5::readVarStrings(H, "/core/entities/id", En.Id, B, B + N))
+  if (Error E = h5::readVarStrings(Cache, "/core/entities/id", En.Id, B, B + N))
     return E;
-  if (Error E = h5::readVarStrings(H, "/core/entities/sequence", En.Sequence, B,
-                                   B + N))
+  if (Error E = h5::readVarStrings(Cache, "/core/entities/sequence",
+                                   En.Sequence, B, B + N))
     return E;
-  if (Error E = h5::readVarStrings(H, "/core/entities/description",
+  if (Error E = h5::readVarStrings(Cache, "/core/entities/description",
                                    En.Description, B, B + N))
     return E;
   std::vector<uint8_t> Type, Poly;
-  if (Error E = h5::readColumnRows(H, "/core/entities/type", B, B + N, Type))
-    return E;
   if (Error E =
-          h5::readColumnRows(H, "/core/entities/polymer_type", B, B + N, Poly))
+          h5::readColumnRows(Cache, "/core/entities/type", B, B + N, Type))
+    return E;
+  if (Error E = h5::readColumnRows(Cache, "/core/entities/polymer_type", B,
+                                   B + N, Poly))
     return E;
   En.Type.resize(N);
   En.Polymer.resize(N);
@@ -267,14 +272,15 @@ Error StoreReader::Impl::readEntities(const TocEntry &T, EntityTable &En) {
 
 Error StoreReader::Impl::readBonds(const TocEntry &T, BondTable &Bo) {
   uint64_t B = T.Offset[TocEntry::Bond], N = T.Count[TocEntry::Bond];
-  if (Error E = h5::readColumnRows(H, "/core/bonds/a", B, B + N, Bo.A))
+  if (Error E = h5::readColumnRows(Cache, "/core/bonds/a", B, B + N, Bo.A))
     return E;
-  if (Error E = h5::readColumnRows(H, "/core/bonds/b", B, B + N, Bo.B))
+  if (Error E = h5::readColumnRows(Cache, "/core/bonds/b", B, B + N, Bo.B))
     return E;
   std::vector<uint8_t> Order, Origin;
-  if (Error E = h5::readColumnRows(H, "/core/bonds/order", B, B + N, Order))
+  if (Error E = h5::readColumnRows(Cache, "/core/bonds/order", B, B + N, Order))
     return E;
-  if (Error E = h5::readColumnRows(H, "/core/bonds/origin", B, B + N, Origin))
+  if (Error E =
+          h5::readColumnRows(Cache, "/core/bonds/origin", B, B + N, Origin))
     return E;
   Bo.Order.resize(N);
   Bo.Origin.resize(N);
@@ -289,7 +295,7 @@ Error StoreReader::Impl::readSiteOrderBegin(const TocEntry &T,
                                             std::vector<uint64_t> &Begin) {
   uint64_t BB = T.Offset[TocEntry::SiteOrderBegin],
            BN = T.Count[TocEntry::SiteOrderBegin];
-  return h5::readColumnRows(H, "/core/states/site_order_begin", BB, BB + BN,
+  return h5::readColumnRows(Cache, "/core/states/site_order_begin", BB, BB + BN,
                             Begin);
 }
 
@@ -303,15 +309,15 @@ Error StoreReader::Impl::readGroupings(const TocEntry &T,
   std::vector<uint64_t> Size;
   std::vector<uint32_t> Atoms;
   if (Error E =
-          h5::readVarStrings(H, "/core/groupings/name", Names, GB, GB + NG))
+          h5::readVarStrings(Cache, "/core/groupings/name", Names, GB, GB + NG))
     return E;
   if (Error E =
-          h5::readColumnRows(H, "/core/groupings/size", GB, GB + NG, Size))
+          h5::readColumnRows(Cache, "/core/groupings/size", GB, GB + NG, Size))
     return E;
   uint64_t AB = T.Offset[TocEntry::GroupingAtom],
            AN = T.Count[TocEntry::GroupingAtom];
-  if (Error E =
-          h5::readColumnRows(H, "/core/groupings/atoms", AB, AB + AN, Atoms))
+  if (Error E = h5::readColumnRows(Cache, "/core/groupings/atoms", AB, AB + AN,
+                                   Atoms))
     return E;
   uint64_t At = 0;
   for (size_t X = 0; X < NG; ++X) {
@@ -331,7 +337,7 @@ Expected<Structure> StoreReader::readStructure(size_t I) {
     return badFile(P->Path, "no structure " + Twine(I));
   const TocEntry &T = P->Toc[I];
   Structure S;
-  hid_t H = P->H;
+  h5::DatasetCache &Cache = P->Cache;
   auto Fail = [&](Error E) -> Expected<Structure> {
     return badFile(P->Path,
                    "structure '" + T.Id + "': " + toString(std::move(E)));
@@ -340,38 +346,42 @@ Expected<Structure> StoreReader::readStructure(size_t I) {
   {
     uint64_t B = T.Offset[TocEntry::Atom], N = T.Count[TocEntry::Atom];
     AtomTable &At = S.atomsForWrite(FacetSet::all());
-    if (Error E = readFixed<AtomName, 4>(H, "/core/atoms/name", At.Name, B, N))
+    if (Error E =
+            readFixed<AtomName, 4>(Cache, "/core/atoms/name", At.Name, B, N))
       return Fail(std::move(E));
-    if (Error E = readFixed<ElementSymbol, 2>(H, "/core/atoms/element",
+    if (Error E = readFixed<ElementSymbol, 2>(Cache, "/core/atoms/element",
                                               At.Element, B, N))
       return Fail(std::move(E));
-    if (Error E = readFixed<char, 1>(H, "/core/atoms/altloc", At.AltLoc, B, N))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(H, "/core/atoms/atomic_number", B, B + N,
-                                     At.AtomicNumber))
-      return Fail(std::move(E));
     if (Error E =
-            h5::readColumnRows(H, "/core/atoms/charge", B, B + N, At.Charge))
+            readFixed<char, 1>(Cache, "/core/atoms/altloc", At.AltLoc, B, N))
       return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(H, "/core/atoms/occupancy", B, B + N,
+    if (Error E = h5::readColumnRows(Cache, "/core/atoms/atomic_number", B,
+                                     B + N, At.AtomicNumber))
+      return Fail(std::move(E));
+    if (Error E = h5::readColumnRows(Cache, "/core/atoms/charge", B, B + N,
+                                     At.Charge))
+      return Fail(std::move(E));
+    if (Error E = h5::readColumnRows(Cache, "/core/atoms/occupancy", B, B + N,
                                      At.Occupancy))
       return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(H, "/core/atoms/b_iso", B, B + N, At.BIso))
+    if (Error E =
+            h5::readColumnRows(Cache, "/core/atoms/b_iso", B, B + N, At.BIso))
+      return Fail(std::move(E));
+    if (Error E = h5::readColumnRows(Cache, "/core/atoms/serial", B, B + N,
+                                     At.Serial))
+      return Fail(std::move(E));
+    if (Error E = h5::readColumnRows(Cache, "/core/atoms/residue", B, B + N,
+                                     At.Residue))
       return Fail(std::move(E));
     if (Error E =
-            h5::readColumnRows(H, "/core/atoms/serial", B, B + N, At.Serial))
-      return Fail(std::move(E));
-    if (Error E =
-            h5::readColumnRows(H, "/core/atoms/residue", B, B + N, At.Residue))
-      return Fail(std::move(E));
-    if (Error E =
-            h5::readColumnRows(H, "/core/atoms/flags", B, B + N, At.Flags))
+            h5::readColumnRows(Cache, "/core/atoms/flags", B, B + N, At.Flags))
       return Fail(std::move(E));
     if (T.Flags & 1) {
       At.AnisoU.resize(N);
       if (N)
-        if (Error E = h5::readRows(H, "/core/atoms/aniso_u", H5T_NATIVE_FLOAT,
-                                   B, B + N, At.AnisoU.data()))
+        if (Error E =
+                h5::readRows(Cache, "/core/atoms/aniso_u", H5T_NATIVE_FLOAT, B,
+                             B + N, At.AnisoU.data()))
           return Fail(std::move(E));
     }
   }
@@ -387,19 +397,19 @@ Expected<Structure> StoreReader::readStructure(size_t I) {
   {
     StateTable &St = S.statesForWrite(FacetSet::all());
     uint64_t B = T.Offset[TocEntry::State], NS = T.Count[TocEntry::State];
-    if (Error E = h5::readColumnRows(H, "/core/states/model_number", B, B + NS,
-                                     St.ModelNumber))
+    if (Error E = h5::readColumnRows(Cache, "/core/states/model_number", B,
+                                     B + NS, St.ModelNumber))
       return Fail(std::move(E));
     uint64_t RB = T.Offset[TocEntry::Record], NR = T.Count[TocEntry::Record];
     St.Coords.resize(NR * 3);
     if (NR) {
       if (P->Kind == StoreKind::Structure) {
-        if (Error E = h5::readDataset(H, "/core/states/coords",
+        if (Error E = h5::readDataset(Cache, "/core/states/coords",
                                       H5T_NATIVE_FLOAT, St.Coords.data()))
           return Fail(std::move(E));
-      } else if (Error E =
-                     h5::readRows(H, "/core/states/coords", H5T_NATIVE_FLOAT,
-                                  RB, RB + NR, St.Coords.data()))
+      } else if (Error E = h5::readRows(Cache, "/core/states/coords",
+                                        H5T_NATIVE_FLOAT, RB, RB + NR,
+                                        St.Coords.data()))
         return Fail(std::move(E));
     }
     if (Error E = P->readPerState(T, St, RB, NR))
@@ -407,7 +417,7 @@ Expected<Structure> StoreReader::readStructure(size_t I) {
     uint64_t OB = T.Offset[TocEntry::SiteOrder],
              ON = T.Count[TocEntry::SiteOrder];
     if (T.Count[TocEntry::SiteOrderBegin]) {
-      if (Error E = h5::readColumnRows(H, "/core/states/site_order", OB,
+      if (Error E = h5::readColumnRows(Cache, "/core/states/site_order", OB,
                                        OB + ON, St.SiteOrder))
         return Fail(std::move(E));
       if (Error E = P->readSiteOrderBegin(T, St.SiteOrderBegin))
@@ -446,8 +456,8 @@ Error StoreReader::Impl::readExtraColumns(size_t I, Structure &S,
       return Err;
     consumeError(std::move(Err));
     std::vector<uint32_t> Codes;
-    if (Error E = h5::readColumnRanges(H, "/core/extra/" + Name + "/index", {},
-                                       Records, Codes))
+    if (Error E = h5::readColumnRanges(Cache, "/core/extra/" + Name + "/index",
+                                       {}, Records, Codes))
       return E;
     std::vector<StringRef> Values(Codes.size());
     for (size_t R = 0; R < Codes.size(); ++R) {

@@ -24,6 +24,7 @@ struct StoreReader::Impl {
   std::string Path;
   StoreKind Kind = StoreKind::Structure;
   h5::Handle H;
+  h5::DatasetCache Cache; ///< after H: closed before the file
   std::vector<TocEntry> Toc;
   std::map<std::string, std::vector<std::string>> Dictionaries;
   ReadStats Stats;
@@ -53,7 +54,7 @@ struct StoreReader::Impl {
 
 /// Fixed-width string column rows [Begin, Begin + Count) into \p Out.
 template <typename T, unsigned W>
-llvm::Error readFixed(hid_t H, llvm::StringRef Path, std::vector<T> &Out,
+llvm::Error readFixed(h5::Loc H, llvm::StringRef Path, std::vector<T> &Out,
                       uint64_t Begin, uint64_t Count) {
   static_assert(sizeof(T) == W, "fixed string width");
   Out.resize(Count);
