@@ -399,10 +399,7 @@ Expected<Structure> StoreReader::read(const select::Selector &Sel,
       return Fail(std::move(E));
   }
 
-  if (Error E = P->readMetadata(I, S))
+  if (Error E = P->finish(I, S))
     return Fail(std::move(E));
-  std::string Problem = S.verify();
-  if (!Problem.empty())
-    return Fail(h5::error("tables are inconsistent: " + Problem));
   return S;
 }

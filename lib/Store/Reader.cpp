@@ -433,12 +433,18 @@ Expected<Structure> StoreReader::readStructure(size_t I) {
     if (Error E = P->readExtraColumns(I, S, {{RB, RB + NR}}))
       return Fail(std::move(E));
   }
-  if (Error E = P->readMetadata(I, S))
+  if (Error E = P->finish(I, S))
     return Fail(std::move(E));
+  return S;
+}
+
+Error StoreReader::Impl::finish(size_t I, Structure &S) {
+  if (Error E = readMetadata(I, S))
+    return E;
   std::string Problem = S.verify();
   if (!Problem.empty())
-    return Fail(h5::error("tables are inconsistent: " + Problem));
-  return S;
+    return h5::error("tables are inconsistent: " + Problem);
+  return Error::success();
 }
 
 Error StoreReader::Impl::readExtraColumns(size_t I, Structure &S,

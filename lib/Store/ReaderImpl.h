@@ -41,6 +41,9 @@ struct StoreReader::Impl {
   llvm::Error readExtraColumns(size_t I, Structure &S,
                                llvm::ArrayRef<h5::RowRange> Records);
 
+  /// The metadata of structure \p I into \p S, then S.verify().
+  llvm::Error finish(size_t I, Structure &S);
+
   // Whole tables of one structure (the small ones a partial read loads too).
   llvm::Error readResidues(const TocEntry &T, ResidueTable &R);
   llvm::Error readChains(const TocEntry &T, ChainTable &C);
