@@ -15,6 +15,7 @@
 #include "qir/Pass/PassManager.h"
 #include "qir/Passes/PassBuilder.h"
 #include "qir/Passes/PassPlugin.h"
+#include "qir/Passes/PipelineToolOptions.h"
 #include "qir/Store/Writer.h"
 #include "qir/Support/Diagnostic.h"
 
@@ -72,39 +73,7 @@ static cl::opt<bool> Progress(
              "a terminal; -progress=false turns it off)"),
     cl::cat(PackCat));
 
-static cl::opt<io::FileFormat> InputFormat(
-    "format",
-    cl::desc("Input format of every file (default: from the extension, then "
-             "the content)"),
-    cl::values(clEnumValN(io::FileFormat::MMCIF, "mmcif", "mmCIF / PDBx"),
-               clEnumValN(io::FileFormat::PDB, "pdb", "PDB fixed columns")),
-    cl::init(io::FileFormat::Unknown), cl::cat(PackCat));
-
-static cl::opt<unsigned>
-    Threads("threads",
-            cl::desc("Worker threads for passes that use them (an execution "
-                     "setting: never part of a cache key, never changes a "
-                     "result)"),
-            cl::init(1), cl::value_desc("N"), cl::cat(PackCat));
-
-static cl::opt<bool> PrintPasses(
-    "print-passes",
-    cl::desc("List every pass and analysis with its parameters and exit"),
-    cl::cat(PackCat));
-
-static std::vector<PassPlugin> LoadedPlugins;
-static cl::list<std::string> PluginFiles(
-    "load-pass-plugin",
-    cl::desc("Load passes from a plugin shared object (repeatable)"),
-    cl::value_desc("file.so"), cl::cat(PackCat),
-    cl::callback([](const std::string &Path) {
-      Expected<PassPlugin> P = PassPlugin::load(Path);
-      if (!P) {
-        reportError(P.takeError(), errs(), "qir-pack");
-        std::exit(1);
-      }
-      LoadedPlugins.push_back(std::move(*P));
-    }));
+static PipelineToolOptions Common(PackCat, "qir-pack");
 
 static const char *Overview =
     "qir-pack: pack many structure files into one shard (.qir.h5)\n\n"
@@ -252,12 +221,12 @@ int qir::qirPackMain(int Argc, char **Argv,
   PassBuilder PB;
   for (const auto &Register : Extra)
     Register(PB);
-  for (const PassPlugin &P : LoadedPlugins)
+  for (const PassPlugin &P : Common.plugins())
     P.registerPassBuilderCallbacks(PB);
   for (const std::string &C : PB.registrationConflicts())
     WithColor::warning(errs(), "qir-pack")
         << "pass name registered twice, ignored: " << C << "\n";
-  if (PrintPasses) {
+  if (Common.printPasses()) {
     PB.printPassNames(outs());
     return 0;
   }
@@ -336,7 +305,7 @@ int qir::qirPackMain(int Argc, char **Argv,
                           : sys::Process::StandardErrIsDisplayed();
   ProgressBar Bar(ShowProgress, Paths.size());
   io::ReadOptions ReadOpts;
-  ReadOpts.Format = InputFormat;
+  ReadOpts.Format = Common.format();
   DiagnosticHandler PrintWarning = printingDiagnosticHandler(errs());
   ReadOpts.Warn = [&](const Diagnostic &D) {
     Bar.clear();
@@ -359,7 +328,7 @@ int qir::qirPackMain(int Argc, char **Argv,
       Fail(S.takeError());
     } else {
       AnalysisManager AM;
-      AM.setExecution(ExecutionSettings{Threads});
+      AM.setExecution(ExecutionSettings{Common.threads()});
       if (Error E = PM.run(*S, AM)) {
         Fail(std::move(E));
       } else if (Expected<std::string> Sha = store::sha256File(Path); !Sha) {

@@ -14,6 +14,7 @@
 #include "qir/Pass/PassManager.h"
 #include "qir/Passes/PassBuilder.h"
 #include "qir/Passes/PassPlugin.h"
+#include "qir/Passes/PipelineToolOptions.h"
 #include "qir/Passes/StandardInstrumentations.h"
 #include "qir/Store/Reader.h"
 #include "qir/Store/ResultStore.h"
@@ -80,38 +81,7 @@ static cl::opt<std::string>
                    "(default: the first)"),
           cl::value_desc("id"), cl::cat(QoptCat));
 
-static cl::opt<io::FileFormat> InputFormat(
-    "format",
-    cl::desc("Input format (default: from the extension, then the content)"),
-    cl::values(clEnumValN(io::FileFormat::MMCIF, "mmcif", "mmCIF / PDBx"),
-               clEnumValN(io::FileFormat::PDB, "pdb", "PDB fixed columns")),
-    cl::init(io::FileFormat::Unknown), cl::cat(QoptCat));
-
-static cl::opt<unsigned>
-    Threads("threads",
-            cl::desc("Worker threads for passes that use them (an execution "
-                     "setting: never part of a cache key, never changes a "
-                     "result)"),
-            cl::init(1), cl::value_desc("N"), cl::cat(QoptCat));
-
-static cl::opt<bool> PrintPasses(
-    "print-passes",
-    cl::desc("List every pass and analysis with its parameters and exit"),
-    cl::cat(QoptCat));
-
-static std::vector<PassPlugin> LoadedPlugins;
-static cl::list<std::string> PluginFiles(
-    "load-pass-plugin",
-    cl::desc("Load passes from a plugin shared object (repeatable)"),
-    cl::value_desc("file.so"), cl::cat(QoptCat),
-    cl::callback([](const std::string &Path) {
-      Expected<PassPlugin> P = PassPlugin::load(Path);
-      if (!P) {
-        reportError(P.takeError(), errs(), "qopt");
-        std::exit(1);
-      }
-      LoadedPlugins.push_back(std::move(*P));
-    }));
+static PipelineToolOptions Common(QoptCat, "qopt");
 
 static cl::opt<bool>
     DebugPM("debug-pass-manager",
@@ -157,13 +127,13 @@ int qir::qoptMain(int Argc, char **Argv,
   PassBuilder PB;
   for (const auto &Register : Extra)
     Register(PB);
-  for (const PassPlugin &P : LoadedPlugins)
+  for (const PassPlugin &P : Common.plugins())
     P.registerPassBuilderCallbacks(PB);
   for (const std::string &C : PB.registrationConflicts())
     WithColor::warning(errs(), "qopt")
         << "pass name registered twice, ignored: " << C << "\n";
 
-  if (PrintPasses) {
+  if (Common.printPasses()) {
     PB.printPassNames(outs());
     return 0;
   }
@@ -225,7 +195,7 @@ int qir::qoptMain(int Argc, char **Argv,
     Source.Id = InputStore->entry(Index).Id;
   } else {
     io::ReadOptions ReadOpts;
-    ReadOpts.Format = InputFormat;
+    ReadOpts.Format = Common.format();
     ReadOpts.Warn = printingDiagnosticHandler(errs());
     S = io::readStructureFile(InputFile, ReadOpts);
     Source.Path = InputFile;
@@ -251,7 +221,7 @@ int qir::qoptMain(int Argc, char **Argv,
         PrintAfterAll));
 
   AnalysisManager AM;
-  AM.setExecution(ExecutionSettings{Threads});
+  AM.setExecution(ExecutionSettings{Common.threads()});
   if (!Instr.empty())
     AM.setInstrumentation(&Instr);
   if (InputStore) {
