@@ -69,6 +69,13 @@ else:
     lit_config.note("oracle tests are skipped: %s cannot import gemmi"
                     % config.python_executable)
 
+for module, feature in [("mdtraj", "mdtraj-python"),
+                        ("torch", "torch-python")]:
+    if python_has(module):
+        config.available_features.add(feature)
+    else:
+        lit_config.note("tests needing the %s module are skipped" % module)
+
 for tool in ["mkdssp", "freesasa", "gemmi"]:
     if shutil.which(tool):
         config.available_features.add(tool)

@@ -17,7 +17,7 @@ build_pkgs=(
 # Debian installs (Biopython's test folder, FreeSASA's test data).
 test_pkgs=(
   python3 python3-numpy python3-gemmi gemmi python3-mdtraj
-  python3-biopython python-biopython-doc python3-h5py
+  python3-biopython python-biopython-doc python3-h5py python3-torch
   dssp freesasa time
 )
 
