@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "qir/Analysis/BackboneDihedrals.h"
+#include "qir/Analysis/BackboneAtoms.h"
 
 #include "SerializerSupport.h"
 
@@ -60,52 +61,18 @@ int BackboneDihedrals::rowOf(uint32_t R) const {
   return It != Residues.end() && *It == R ? int(It - Residues.begin()) : -1;
 }
 
-namespace {
-/// Candidate backbone atoms of one residue, in topology order (one per
-/// conformer).
-struct BackboneAtoms {
-  SmallVector<uint32_t, 1> N, CA, C;
-};
-} // namespace
-
-/// The residues that may have rows: amino acids of polymer chains.
-static std::vector<uint32_t> rowResidues(const Structure &S) {
-  const ResidueTable &Res = S.residues();
-  const ChainTable &Ch = S.chains();
-  const EntityTable &Ent = S.entities();
-  std::vector<uint32_t> Out;
-  for (uint32_t R = 0; R < Res.size(); ++R) {
-    uint32_t E = Ch.Entity[Res.Chain[R]];
-    if (Res.Kind[R] == ResidueKind::AminoAcid && E != NoIndex &&
-        Ent.Type[E] == EntityType::Polymer)
-      Out.push_back(R);
-  }
-  return Out;
-}
-
 BackboneDihedrals BackboneDihedralsAnalysis::run(const Structure &S,
                                                  const Options &,
                                                  AnalysisManager &) {
-  const AtomTable &At = S.atoms();
   const ResidueTable &Res = S.residues();
   const ChainTable &Ch = S.chains();
   const uint32_t NR = static_cast<uint32_t>(Res.size());
 
   BackboneDihedrals Out;
   Out.NumStates = S.numStates();
-  Out.Residues = rowResidues(S);
+  Out.Residues = aminoAcidPolymerResidues(S);
 
-  std::vector<BackboneAtoms> BB(NR);
-  for (uint32_t A = 0; A < At.size(); ++A) {
-    uint8_t Z = At.AtomicNumber[A];
-    BackboneAtoms &B = BB[At.Residue[A]];
-    if (At.Name[A] == "N" && (Z == 7 || Z == 0))
-      B.N.push_back(A);
-    else if (At.Name[A] == "CA" && (Z == 6 || Z == 0))
-      B.CA.push_back(A);
-    else if (At.Name[A] == "C" && (Z == 6 || Z == 0))
-      B.C.push_back(A);
-  }
+  std::vector<BackboneAtoms> BB = collectBackboneAtoms(S);
 
   // Neighbour positions, the same in every state.
   auto SameAuthChain = [&](uint32_t A, uint32_t B) {
@@ -145,11 +112,8 @@ BackboneDihedrals BackboneDihedralsAnalysis::run(const Structure &S,
   Out.InState.assign(NS * NRows, 0);
 
   for (size_t St = 0; St < NS; ++St) {
-    auto Pick = [&](ArrayRef<uint32_t> Candidates) -> uint32_t {
-      for (uint32_t A : Candidates)
-        if (S.isPresent(St, A))
-          return A;
-      return NoIndex;
+    auto Pick = [&](ArrayRef<uint32_t> Candidates) {
+      return pickInState(S, St, Candidates);
     };
     auto Pos = [&](uint32_t A) -> Vec {
       std::array<float, 3> P = S.position(St, A);
@@ -227,7 +191,7 @@ Expected<BackboneDihedrals>
 BackboneDihedralsAnalysis::read(ResultSource &Source, const Structure &S) {
   BackboneDihedrals R;
   R.NumStates = S.numStates();
-  std::vector<uint32_t> Rows = rowResidues(S);
+  std::vector<uint32_t> Rows = aminoAcidPolymerResidues(S);
   if (Error E = serial::readShaped(Source, Name, "residues", R.Residues,
                                    {uint64_t(Rows.size())}))
     return E;
