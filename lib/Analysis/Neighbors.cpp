@@ -5,7 +5,8 @@
 // after it, so each pair is seen once); the exact test d < cutoff is then
 // made in double from the float32 coordinates, as gemmi's NeighborSearch
 // tests dist_sq < radius^2. Edges are gathered unordered and spread into a
-// CSR holding both directions, each row sorted by neighbour.
+// CSR holding both directions, rows ascending by neighbour (two counting
+// sorts, no comparison sort).
 //
 // Persisted form (docs/passes.md, "neighbors"):
 //
@@ -64,47 +65,47 @@ struct Edge {
 };
 } // namespace
 
-/// Append the edges of one state to \p G as CSR rows (both directions).
+/// Append the edges of one state to \p G as CSR rows (both directions),
+/// each row ascending by neighbour: a counting sort of the directed edges by
+/// neighbour, then a stable one by row (two linear passes, no comparison
+/// sort).
 static void appendState(NeighborGraph &G, std::vector<Edge> &Edges) {
   const size_t N = G.NumNodes;
   std::vector<uint64_t> Degree(N + 1, 0);
   for (const Edge &E : Edges) {
-    ++Degree[E.U];
-    ++Degree[E.V];
+    ++Degree[E.U + 1];
+    ++Degree[E.V + 1];
   }
-  const uint64_t Base = G.Col.size();
-  size_t Row0 = G.RowBegin.size();
-  G.RowBegin.resize(Row0 + N + 1);
-  uint64_t Off = Base;
-  for (size_t I = 0; I <= N; ++I) {
-    G.RowBegin[Row0 + I] = Off;
-    Off += Degree[I];
-  }
-  G.Col.resize(Off);
-  G.Dist.resize(Off);
-  std::vector<uint64_t> Fill(G.RowBegin.begin() + Row0,
-                             G.RowBegin.begin() + Row0 + N);
+  for (size_t I = 0; I < N; ++I)
+    Degree[I + 1] += Degree[I]; // now the start of each node's bucket
+
+  // Pass 1: directed edges (row, neighbour, distance) bucketed by
+  // neighbour. The buckets of a node as neighbour and as row have the same
+  // sizes (every edge has its twin), so one prefix sum serves both passes.
+  struct Directed {
+    uint32_t Row, Col;
+    float D;
+  };
+  std::vector<Directed> ByCol(2 * Edges.size());
+  std::vector<uint64_t> Fill(Degree.begin(), Degree.end() - 1);
   for (const Edge &E : Edges) {
     float D = static_cast<float>(std::sqrt(E.D2));
-    G.Col[Fill[E.U]] = E.V;
-    G.Dist[Fill[E.U]++] = D;
-    G.Col[Fill[E.V]] = E.U;
-    G.Dist[Fill[E.V]++] = D;
+    ByCol[Fill[E.V]++] = {E.U, E.V, D};
+    ByCol[Fill[E.U]++] = {E.V, E.U, D};
   }
-  // Rows ascend by neighbour: sort (neighbour, distance) pairs per row.
-  std::vector<std::pair<uint32_t, float>> Row;
-  for (size_t I = 0; I < N; ++I) {
-    uint64_t B = G.RowBegin[Row0 + I], E = G.RowBegin[Row0 + I + 1];
-    if (E - B < 2)
-      continue;
-    Row.clear();
-    for (uint64_t K = B; K < E; ++K)
-      Row.emplace_back(G.Col[K], G.Dist[K]);
-    llvm::sort(Row);
-    for (uint64_t K = B; K < E; ++K) {
-      G.Col[K] = Row[K - B].first;
-      G.Dist[K] = Row[K - B].second;
-    }
+  // Pass 2: stable by row; neighbours then ascend within each row.
+  const uint64_t Base = G.Col.size();
+  const size_t Row0 = G.RowBegin.size();
+  G.RowBegin.resize(Row0 + N + 1);
+  for (size_t I = 0; I <= N; ++I)
+    G.RowBegin[Row0 + I] = Base + Degree[I];
+  G.Col.resize(Base + ByCol.size());
+  G.Dist.resize(Base + ByCol.size());
+  Fill.assign(Degree.begin(), Degree.end() - 1);
+  for (const Directed &E : ByCol) {
+    uint64_t K = Base + Fill[E.Row]++;
+    G.Col[K] = E.Col;
+    G.Dist[K] = E.D;
   }
   Edges.clear();
 }
@@ -133,35 +134,29 @@ NeighborGraph NeighborsAnalysis::run(const Structure &S, const Options &O,
   auto Kept = [&](uint32_t A) { return Keep[A] != 0; };
 
   const double Cut2 = O.Cutoff * O.Cutoff;
+
   std::vector<Edge> Edges;
+  Edges.reserve(S.numAtoms() * 8);
   // Residue level: the closest atom pair of each residue pair, keyed
   // (lower residue, higher residue).
   std::vector<std::pair<uint64_t, double>> Closest;
   for (size_t St = 0; St < G.NumStates; ++St) {
     ArrayRef<float> XYZ = SpatialIndex::coords(S, St);
-    auto Exact2 = [&](uint32_t A, uint32_t B) {
-      double DX = double(XYZ[3 * B]) - XYZ[3 * A],
-             DY = double(XYZ[3 * B + 1]) - XYZ[3 * A + 1],
-             DZ = double(XYZ[3 * B + 2]) - XYZ[3 * A + 2];
-      return DX * DX + DY * DY + DZ * DZ;
-    };
     if (AtomLevel) {
       Index.States[St].forEachPair(
-          XYZ, G.Cutoff, Kept, [&](uint32_t A, uint32_t B, float) {
+          XYZ, G.Cutoff, Kept, [&](uint32_t A, uint32_t B, double D2) {
             if (otherConformer(At, A, B))
               return;
-            double D2 = Exact2(A, B);
             if (D2 < Cut2)
               Edges.push_back({std::min(A, B), std::max(A, B), D2});
           });
     } else {
       Closest.clear();
       Index.States[St].forEachPair(
-          XYZ, G.Cutoff, Kept, [&](uint32_t A, uint32_t B, float) {
+          XYZ, G.Cutoff, Kept, [&](uint32_t A, uint32_t B, double D2) {
             uint32_t RA = At.Residue[A], RB = At.Residue[B];
             if (RA == RB || otherConformer(At, A, B))
               return;
-            double D2 = Exact2(A, B);
             if (D2 < Cut2)
               Closest.emplace_back(
                   uint64_t(std::min(RA, RB)) << 32 | std::max(RA, RB), D2);

@@ -208,13 +208,10 @@ void CellList::forEachWithin(ArrayRef<float> XYZ, Point Q, float Radius,
 
 void CellList::forEachPair(
     ArrayRef<float> XYZ, float Radius, function_ref<bool(uint32_t)> Keep,
-    function_ref<void(uint32_t, uint32_t, float)> Fn) const {
+    function_ref<void(uint32_t, uint32_t, double)> Fn) const {
   if (Order.empty() || !(Radius >= 0))
     return;
-  // The float test may reject a pair a rounding error inside the radius:
-  // pad it; callers that need the exact boundary test again.
-  const float R = Radius + Radius * 1e-5f;
-  const float R2 = R * R;
+  const double R2 = double(Radius) * Radius;
 
   // The kept points, cell by cell, as contiguous coordinates: the pair
   // loops below then read memory in order.
@@ -242,18 +239,19 @@ void CellList::forEachPair(
   auto Within = [&](size_t C) {
     for (uint32_t A = Begin[C]; A < Begin[C + 1]; ++A)
       for (uint32_t B = A + 1; B < Begin[C + 1]; ++B) {
-        float DX = PX[B] - PX[A], DY = PY[B] - PY[A], DZ = PZ[B] - PZ[A];
-        float D2 = DX * DX + DY * DY + DZ * DZ;
+        double DX = double(PX[B]) - PX[A], DY = double(PY[B]) - PY[A],
+               DZ = double(PZ[B]) - PZ[A];
+        double D2 = DX * DX + DY * DY + DZ * DZ;
         if (D2 <= R2)
           Fn(Id[A], Id[B], D2);
       }
   };
   auto Between = [&](size_t C, size_t D) {
     for (uint32_t A = Begin[C]; A < Begin[C + 1]; ++A) {
-      const float X = PX[A], Y = PY[A], Z = PZ[A];
+      const double X = PX[A], Y = PY[A], Z = PZ[A];
       for (uint32_t B = Begin[D]; B < Begin[D + 1]; ++B) {
-        float DX = PX[B] - X, DY = PY[B] - Y, DZ = PZ[B] - Z;
-        float D2 = DX * DX + DY * DY + DZ * DZ;
+        double DX = PX[B] - X, DY = PY[B] - Y, DZ = PZ[B] - Z;
+        double D2 = DX * DX + DY * DY + DZ * DZ;
         if (D2 <= R2)
           Fn(Id[A], Id[B], D2);
       }
@@ -279,7 +277,7 @@ void CellList::forEachPair(
 
   // The half shell: offsets after (0, 0, 0) in lexicographic order whose
   // cells can hold a point within the radius.
-  const double Reach = std::ceil(double(R) / CellSize);
+  const double Reach = std::ceil(double(Radius) / CellSize);
   const int64_t K = Reach < 64 ? static_cast<int64_t>(Reach) : 64;
   std::vector<std::array<int64_t, 3>> Shell;
   if (!Clamped && Reach < 64 &&
@@ -287,7 +285,7 @@ void CellList::forEachPair(
     for (int64_t DX = 0; DX <= K; ++DX)
       for (int64_t DY = DX ? -K : 0; DY <= K; ++DY)
         for (int64_t DZ = (DX || DY) ? -K : 1; DZ <= K; ++DZ)
-          if (Gap2(DX, DY, DZ) <= double(R2))
+          if (Gap2(DX, DY, DZ) <= R2)
             Shell.push_back({DX, DY, DZ});
   } else {
     // Radius large against the grid (or far points clamped into its last
@@ -298,24 +296,46 @@ void CellList::forEachPair(
         int64_t DX = int64_t(Coord[D][0]) - Coord[C][0],
                 DY = int64_t(Coord[D][1]) - Coord[C][1],
                 DZ = int64_t(Coord[D][2]) - Coord[C][2];
-        if (Clamped || Gap2(DX, DY, DZ) <= double(R2))
+        if (Clamped || Gap2(DX, DY, DZ) <= R2)
           Between(C, D);
       }
     }
     return;
   }
+  // Cell lookup: a dense grid of cell indices when the box of cells is not
+  // much larger than the list, else a binary search of the keys.
+  int64_t Extent[3] = {0, 0, 0};
+  for (const std::array<uint32_t, 3> &P : Coord)
+    for (int D = 0; D < 3; ++D)
+      Extent[D] = std::max<int64_t>(Extent[D], int64_t(P[D]) + 1);
+  const int64_t Volume = Extent[0] * Extent[1] * Extent[2];
+  std::vector<int32_t> Dense;
+  if (Volume <= std::max<int64_t>(64 * int64_t(NC), 1 << 16) &&
+      Volume <= (1 << 24)) {
+    Dense.assign(Volume, -1);
+    for (size_t C = 0; C < NC; ++C)
+      Dense[(Coord[C][0] * Extent[1] + Coord[C][1]) * Extent[2] + Coord[C][2]] =
+          static_cast<int32_t>(C);
+  }
+  auto Lookup = [&](int64_t X, int64_t Y, int64_t Z) -> int64_t {
+    if (X < 0 || Y < 0 || Z < 0)
+      return -1;
+    if (!Dense.empty())
+      return X < Extent[0] && Y < Extent[1] && Z < Extent[2]
+                 ? Dense[(X * Extent[1] + Y) * Extent[2] + Z]
+                 : -1;
+    if (X > MaxCellCoord || Y > MaxCellCoord || Z > MaxCellCoord)
+      return -1;
+    return findCell(mortonCode(X, Y, Z));
+  };
   for (size_t C = 0; C < NC; ++C) {
     if (Begin[C] == Begin[C + 1])
       continue;
     Within(C);
     for (const std::array<int64_t, 3> &O : Shell) {
-      int64_t X = Coord[C][0] + O[0], Y = Coord[C][1] + O[1],
-              Z = Coord[C][2] + O[2];
-      if (X < 0 || Y < 0 || Z < 0 || X > MaxCellCoord || Y > MaxCellCoord ||
-          Z > MaxCellCoord)
-        continue;
-      int64_t D = findCell(mortonCode(X, Y, Z));
-      if (D >= 0)
+      int64_t D =
+          Lookup(Coord[C][0] + O[0], Coord[C][1] + O[1], Coord[C][2] + O[2]);
+      if (D >= 0 && Begin[D] != Begin[D + 1])
         Between(C, D);
     }
   }

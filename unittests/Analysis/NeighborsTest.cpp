@@ -56,15 +56,15 @@ TEST(CellListPairs, EqualsAllPairsScan) {
         CellList L = CellList::build(XYZ, Cell);
         auto Keep = [](uint32_t I) { return I % 7 != 3; };
         std::set<Pair> Got;
-        L.forEachPair(XYZ, R, Keep, [&](uint32_t I, uint32_t J, float D2) {
+        L.forEachPair(XYZ, R, Keep, [&](uint32_t I, uint32_t J, double D2) {
           EXPECT_NE(I, J);
           EXPECT_TRUE(Got.insert({std::min(I, J), std::max(I, J)}).second)
               << "pair reported twice";
           const float *P = &XYZ[3 * I], *Q = &XYZ[3 * J];
-          float E = (P[0] - Q[0]) * (P[0] - Q[0]) +
-                    (P[1] - Q[1]) * (P[1] - Q[1]) +
-                    (P[2] - Q[2]) * (P[2] - Q[2]);
-          EXPECT_FLOAT_EQ(D2, E);
+          double E = 0;
+          for (int D = 0; D < 3; ++D)
+            E += (double(P[D]) - Q[D]) * (double(P[D]) - Q[D]);
+          EXPECT_EQ(D2, E) << "the squared distance in double";
         });
         std::set<Pair> Want;
         for (uint32_t I = 0; I < N; ++I)
@@ -74,14 +74,9 @@ TEST(CellListPairs, EqualsAllPairsScan) {
               continue;
             double D2 = 0;
             for (int D = 0; D < 3; ++D)
-              D2 += double(P[D] - Q[D]) * double(P[D] - Q[D]);
-            // forEachPair pads the radius by 1e-5 relative: pairs inside
-            // the pad may be reported; none beyond it.
-            double Hi = double(R) * (1 + 2e-5);
-            if (D2 <= double(R) * R * (1 - 1e-5))
+              D2 += (double(P[D]) - Q[D]) * (double(P[D]) - Q[D]);
+            if (D2 <= double(R) * R)
               Want.insert({I, J});
-            else if (D2 <= Hi * Hi)
-              Got.erase({I, J});
           }
         EXPECT_EQ(Got, Want) << "N " << N << " cell " << Cell << " r " << R;
       }

@@ -85,9 +85,9 @@ public:
           {{"atom", NeighborLevel::Atom}, {"residue", NeighborLevel::Residue}},
           "nodes: atoms, or residues at their minimum heavy-atom "
           "distance");
-      O.option("hydrogens", Hydrogens,
+      O.flag("hydrogens", Hydrogens,
                "include hydrogen and deuterium atoms (atom level only)");
-      O.option("waters", Waters, "include water residues");
+      O.flag("waters", Waters, "include water residues");
     }
     std::optional<Invalid> validate() const;
   };

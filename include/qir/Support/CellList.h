@@ -48,16 +48,16 @@ public:
                      llvm::function_ref<void(uint32_t, float)> Fn) const;
 
   /// Call \p Fn(i, j, squared distance) once for every unordered pair of
-  /// listed points i != j, both accepted by \p Keep, closer than \p Radius
-  /// (the float distance test is padded by a relative 1e-5, so callers that
-  /// need an exact boundary test it again in double). Pairs come cell by
-  /// cell: a cell with itself, then with the cells after it in a half
-  /// shell, so each pair is visited once and no cell pair twice. \p XYZ:
+  /// listed points i != j, both accepted by \p Keep, at most \p Radius
+  /// apart; the squared distance is computed in double from the float
+  /// coordinates (exact differences), so callers can apply their own exact
+  /// boundary. Pairs come cell by cell: a cell with itself, then with the
+  /// cells after it in a half shell, so each pair is visited once. \p XYZ:
   /// the coordinates the list was built over.
   void
   forEachPair(llvm::ArrayRef<float> XYZ, float Radius,
               llvm::function_ref<bool(uint32_t)> Keep,
-              llvm::function_ref<void(uint32_t, uint32_t, float)> Fn) const;
+              llvm::function_ref<void(uint32_t, uint32_t, double)> Fn) const;
 
   /// Morton code of integer cell coordinates (21 bits each), and back.
   static uint64_t mortonCode(uint32_t X, uint32_t Y, uint32_t Z);
