@@ -68,8 +68,7 @@ struct BackboneAtoms {
 };
 } // namespace
 
-/// The residues that may have rows: amino acids of polymer chains.
-static std::vector<uint32_t> rowResidues(const Structure &S) {
+std::vector<uint32_t> qir::backboneDihedralResidues(const Structure &S) {
   const ResidueTable &Res = S.residues();
   const ChainTable &Ch = S.chains();
   const EntityTable &Ent = S.entities();
@@ -93,7 +92,7 @@ BackboneDihedrals BackboneDihedralsAnalysis::run(const Structure &S,
 
   BackboneDihedrals Out;
   Out.NumStates = S.numStates();
-  Out.Residues = rowResidues(S);
+  Out.Residues = backboneDihedralResidues(S);
 
   std::vector<BackboneAtoms> BB(NR);
   for (uint32_t A = 0; A < At.size(); ++A) {
@@ -227,7 +226,7 @@ Expected<BackboneDihedrals>
 BackboneDihedralsAnalysis::read(ResultSource &Source, const Structure &S) {
   BackboneDihedrals R;
   R.NumStates = S.numStates();
-  std::vector<uint32_t> Rows = rowResidues(S);
+  std::vector<uint32_t> Rows = backboneDihedralResidues(S);
   if (Error E = serial::readShaped(Source, Name, "residues", R.Residues,
                                    {uint64_t(Rows.size())}))
     return E;

@@ -39,6 +39,11 @@ double dihedralDegrees(const std::array<double, 3> &P0,
 /// in_peptide_bond_distance: 1.5 times the ideal 1.341 A).
 constexpr double MaxPeptideBondDistance = 1.341 * 1.5;
 
+/// The residues that may have rows: amino acids (ResidueKind::AminoAcid) of
+/// chains whose entity is a polymer, in residue order. Shared with the
+/// analyses that reuse these rows (dihedrals) to validate persisted rows.
+std::vector<uint32_t> backboneDihedralResidues(const Structure &S);
+
 struct BackboneDihedrals {
   /// Residues that may have rows: amino acids (ResidueKind::AminoAcid) of
   /// chains whose entity is a polymer, in residue order.
