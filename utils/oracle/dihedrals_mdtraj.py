@@ -160,11 +160,12 @@ def fmt(v):
 
 
 def gemmi_rows(path):
-    """Rows and rule values from gemmi: a list of
-    (key, cells, info) where key = (model, chain, seq, icode, resname),
-    cells = {column: rule value or None}, info = data for the explanations.
-    Also returns the emulated mdtraj values for chi (residue-agnostic
-    patterns) per row."""
+    """Rows and rule values from gemmi: (rows, merged). rows is a list of
+    (key, cells, info): key = (model, chain, seq, icode, resname), cells =
+    {column: rule value in degrees or None}, info = {model_index,
+    emulated_chi: mdtraj's residue-agnostic patterns applied to the
+    residue's atom names, {k: [values]}}. merged holds the (model, chain,
+    seq, icode) that more than one residue shares (point mutations)."""
     st = gemmi.read_structure(path)
     st.remove_waters()
     st.setup_entities()
