@@ -9,6 +9,7 @@
 #include "qir/Analysis/Counts.h"
 #include "qir/Analysis/Frames.h"
 #include "qir/Analysis/Neighbors.h"
+#include "qir/Analysis/Dihedrals.h"
 #include "qir/Analysis/SpatialIndex.h"
 #include "qir/Transforms/Extract.h"
 #include "qir/Transforms/Renumber.h"

@@ -2,6 +2,7 @@
 """Compare two tables of angles joined on residue keys, on the circle.
 
   compare_dihedrals.py A B [--tol DEG] [--keys COLS] [--max-errors N]
+                           [--explained FILE]
 
 Both files are tab-separated with a header line (print<X> layout). Rows are
 joined on the key columns (default `model,chain,seq,icode,resname`); every
@@ -12,6 +13,17 @@ tables agree when
   - each angle is defined in both or missing in both, and
   - defined angles differ by at most --tol (default 0.01) degrees measured
     on the circle: min(|a-b|, 360-|a-b|).
+
+The tables may have any number of angle columns (print<backbone-dihedrals>
+has phi psi omega, print<dihedrals> adds chi1..chi5).
+
+--explained FILE names the cells where B's oracle replaced its reference
+program's value by the documented rule's, with the reason (the --explain
+output of dihedrals_mdtraj.py: key columns, column, reference value, rule
+value, reason). Those cells are compared like every other (B holds the rule's
+value); the option adds the line
+  explained by rule: REASON N, ...
+before the summary, and a line whose reason is `unexplained` is a mismatch.
 
 Prints up to --max-errors mismatches, then a summary
   N rows, M angles compared (D defined), max deviation X deg
@@ -74,6 +86,9 @@ def main():
                         help="join columns (default %(default)s)")
     parser.add_argument("--max-errors", type=int, default=20, metavar="N",
                         help="mismatches to print (default 20)")
+    parser.add_argument("--explained", metavar="FILE",
+                        help="cells where B holds a rule value instead of "
+                             "its reference program's, with the reason")
     args = parser.parse_args()
     keys = [k for k in args.keys.split(",") if k]
 
@@ -124,10 +139,31 @@ def main():
                 errors.append("%s: %s != %s (off by %.3f deg)"
                               % (where, va, vb, dev))
 
+    reasons = {}
+    if args.explained:
+        head_e, rows_e = read_table(args.explained)
+        for need in keys + ["column", "reason"]:
+            if need not in head_e:
+                print("%s: no column %s" % (args.explained, need))
+                return 2
+        ir = head_e.index("reason")
+        ic = head_e.index("column")
+        ik = [head_e.index(k) for k in keys]
+        for line, row in rows_e:
+            reasons[row[ir]] = reasons.get(row[ir], 0) + 1
+            if row[ir] == "unexplained":
+                errors.append("%s:%d: %s %s: the oracle found no rule for "
+                              "this difference from its reference program"
+                              % (args.explained, line,
+                                 " ".join(row[i] for i in ik), row[ic]))
+
     for line in errors[:args.max_errors]:
         print("mismatch: " + line)
     if len(errors) > args.max_errors:
         print("... %d more mismatches" % (len(errors) - args.max_errors))
+    if args.explained:
+        print("explained by rule: %s" % (", ".join(
+            "%s %d" % kv for kv in sorted(reasons.items())) or "none"))
     print("%d rows, %d angles compared (%d defined), max deviation %.4f deg"
           % (len(common), compared, defined, max_dev))
     return 1 if errors else 0
