@@ -7,7 +7,11 @@
 // Every class named in PassRegistry.def.
 #include "qir/Analysis/BackboneDihedrals.h"
 #include "qir/Analysis/Counts.h"
+#include "qir/Analysis/Distogram.h"
+#include "qir/Analysis/PairFeatures.h"
+#include "qir/Analysis/Relpos.h"
 #include "qir/Analysis/SpatialIndex.h"
+#include "qir/Analysis/Tokens.h"
 #include "qir/Transforms/Extract.h"
 #include "qir/Transforms/Renumber.h"
 #include "qir/Transforms/Rotate.h"
