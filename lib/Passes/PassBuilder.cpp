@@ -7,6 +7,7 @@
 // Every class named in PassRegistry.def.
 #include "qir/Analysis/BackboneDihedrals.h"
 #include "qir/Analysis/Counts.h"
+#include "qir/Analysis/Neighbors.h"
 #include "qir/Analysis/SpatialIndex.h"
 #include "qir/Transforms/Extract.h"
 #include "qir/Transforms/Renumber.h"

@@ -26,6 +26,21 @@ uint64_t CellList::mortonCode(uint32_t X, uint32_t Y, uint32_t Z) {
   return spreadBits(X) | spreadBits(Y) << 1 | spreadBits(Z) << 2;
 }
 
+/// Gather every third bit of \p V (bit 3i to bit i): spreadBits inverted.
+static uint32_t compactBits(uint64_t V) {
+  V &= 0x1249249249249249ULL;
+  V = (V ^ (V >> 2)) & 0x10c30c30c30c30c3ULL;
+  V = (V ^ (V >> 4)) & 0x100f00f00f00f00fULL;
+  V = (V ^ (V >> 8)) & 0x1f0000ff0000ffULL;
+  V = (V ^ (V >> 16)) & 0x1f00000000ffffULL;
+  V = (V ^ (V >> 32)) & 0x1fffffULL;
+  return static_cast<uint32_t>(V);
+}
+
+std::array<uint32_t, 3> CellList::mortonDecode(uint64_t Code) {
+  return {compactBits(Code), compactBits(Code >> 1), compactBits(Code >> 2)};
+}
+
 static constexpr uint32_t MaxCellCoord = (1u << 21) - 1;
 
 /// Whether point \p P has three finite coordinates. Others (NaN: an atom a
@@ -189,4 +204,119 @@ void CellList::forEachWithin(ArrayRef<float> XYZ, Point Q, float Radius,
         if (C >= 0)
           Visit(C);
       }
+}
+
+void CellList::forEachPair(
+    ArrayRef<float> XYZ, float Radius, function_ref<bool(uint32_t)> Keep,
+    function_ref<void(uint32_t, uint32_t, float)> Fn) const {
+  if (Order.empty() || !(Radius >= 0))
+    return;
+  // The float test may reject a pair a rounding error inside the radius:
+  // pad it; callers that need the exact boundary test again.
+  const float R = Radius + Radius * 1e-5f;
+  const float R2 = R * R;
+
+  // The kept points, cell by cell, as contiguous coordinates: the pair
+  // loops below then read memory in order.
+  const size_t NC = numCells();
+  std::vector<float> PX, PY, PZ;
+  std::vector<uint32_t> Id, Begin(NC + 1);
+  PX.reserve(Order.size());
+  PY.reserve(Order.size());
+  PZ.reserve(Order.size());
+  Id.reserve(Order.size());
+  for (size_t C = 0; C < NC; ++C) {
+    Begin[C] = static_cast<uint32_t>(Id.size());
+    for (uint32_t K = CellBegin[C]; K < CellBegin[C + 1]; ++K) {
+      uint32_t I = Order[K];
+      if (!Keep(I))
+        continue;
+      PX.push_back(XYZ[3 * I]);
+      PY.push_back(XYZ[3 * I + 1]);
+      PZ.push_back(XYZ[3 * I + 2]);
+      Id.push_back(I);
+    }
+  }
+  Begin[NC] = static_cast<uint32_t>(Id.size());
+
+  auto Within = [&](size_t C) {
+    for (uint32_t A = Begin[C]; A < Begin[C + 1]; ++A)
+      for (uint32_t B = A + 1; B < Begin[C + 1]; ++B) {
+        float DX = PX[B] - PX[A], DY = PY[B] - PY[A], DZ = PZ[B] - PZ[A];
+        float D2 = DX * DX + DY * DY + DZ * DZ;
+        if (D2 <= R2)
+          Fn(Id[A], Id[B], D2);
+      }
+  };
+  auto Between = [&](size_t C, size_t D) {
+    for (uint32_t A = Begin[C]; A < Begin[C + 1]; ++A) {
+      const float X = PX[A], Y = PY[A], Z = PZ[A];
+      for (uint32_t B = Begin[D]; B < Begin[D + 1]; ++B) {
+        float DX = PX[B] - X, DY = PY[B] - Y, DZ = PZ[B] - Z;
+        float D2 = DX * DX + DY * DY + DZ * DZ;
+        if (D2 <= R2)
+          Fn(Id[A], Id[B], D2);
+      }
+    }
+  };
+
+  std::vector<std::array<uint32_t, 3>> Coord(NC);
+  bool Clamped = false;
+  for (size_t C = 0; C < NC; ++C) {
+    Coord[C] = mortonDecode(CellKeys[C]);
+    Clamped |= Coord[C][0] == MaxCellCoord || Coord[C][1] == MaxCellCoord ||
+               Coord[C][2] == MaxCellCoord;
+  }
+  // Squared gap between two cells |D| cells apart along each axis.
+  auto Gap2 = [&](int64_t DX, int64_t DY, int64_t DZ) {
+    double G = 0;
+    for (int64_t V : {DX, DY, DZ}) {
+      double Cells = std::max<int64_t>(0, std::abs(V) - 1);
+      G += Cells * CellSize * Cells * CellSize;
+    }
+    return G;
+  };
+
+  // The half shell: offsets after (0, 0, 0) in lexicographic order whose
+  // cells can hold a point within the radius.
+  const double Reach = std::ceil(double(R) / CellSize);
+  const int64_t K = Reach < 64 ? static_cast<int64_t>(Reach) : 64;
+  std::vector<std::array<int64_t, 3>> Shell;
+  if (!Clamped && Reach < 64 &&
+      (2 * K + 1) * (2 * K + 1) * (2 * K + 1) < int64_t(2 * NC + 2)) {
+    for (int64_t DX = 0; DX <= K; ++DX)
+      for (int64_t DY = DX ? -K : 0; DY <= K; ++DY)
+        for (int64_t DZ = (DX || DY) ? -K : 1; DZ <= K; ++DZ)
+          if (Gap2(DX, DY, DZ) <= double(R2))
+            Shell.push_back({DX, DY, DZ});
+  } else {
+    // Radius large against the grid (or far points clamped into its last
+    // cells): every pair of cells, pruned by their gap.
+    for (size_t C = 0; C < NC; ++C) {
+      Within(C);
+      for (size_t D = C + 1; D < NC; ++D) {
+        int64_t DX = int64_t(Coord[D][0]) - Coord[C][0],
+                DY = int64_t(Coord[D][1]) - Coord[C][1],
+                DZ = int64_t(Coord[D][2]) - Coord[C][2];
+        if (Clamped || Gap2(DX, DY, DZ) <= double(R2))
+          Between(C, D);
+      }
+    }
+    return;
+  }
+  for (size_t C = 0; C < NC; ++C) {
+    if (Begin[C] == Begin[C + 1])
+      continue;
+    Within(C);
+    for (const std::array<int64_t, 3> &O : Shell) {
+      int64_t X = Coord[C][0] + O[0], Y = Coord[C][1] + O[1],
+              Z = Coord[C][2] + O[2];
+      if (X < 0 || Y < 0 || Z < 0 || X > MaxCellCoord || Y > MaxCellCoord ||
+          Z > MaxCellCoord)
+        continue;
+      int64_t D = findCell(mortonCode(X, Y, Z));
+      if (D >= 0)
+        Between(C, D);
+    }
+  }
 }

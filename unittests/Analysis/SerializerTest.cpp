@@ -1,14 +1,15 @@
 //===- SerializerTest.cpp - write()/read() of persisted analyses ----------===//
 //
-// counts, backbone-dihedrals and spatial-index computed on real files of
-// test/Inputs, written to a ResultBuffer, read back and compared field by
-// field; damaged bodies (a missing array, a wrong row count, a body read
+// counts, backbone-dihedrals, spatial-index and neighbors computed on real
+// files of test/Inputs, written to a ResultBuffer, read back and compared field
+// by field; damaged bodies (a missing array, a wrong row count, a body read
 // against another structure, values that break an invariant) give
 // malformed-result errors, never a crash.
 //
 //===----------------------------------------------------------------------===//
 #include "qir/Analysis/BackboneDihedrals.h"
 #include "qir/Analysis/Counts.h"
+#include "qir/Analysis/Neighbors.h"
 #include "qir/Analysis/SpatialIndex.h"
 #include "qir/IO/Reader.h"
 #include "qir/IR/Structure.h"
@@ -405,6 +406,110 @@ TEST_F(SpatialIndexDamage, ListsAnAtomTheStateLacks) {
   Copy->coordsForWrite()[3 * 7] = std::nanf(""); // atom 7 of state 0
   std::string E = readError<SpatialIndexAnalysis>(B, *Copy);
   EXPECT_NE(E.find("atom 7"), std::string::npos) << E;
+}
+
+// ---- neighbors ----------------------------------------------------------
+
+void expectSameGraph(const NeighborGraph &A, const NeighborGraph &B) {
+  EXPECT_EQ(A.Level, B.Level);
+  EXPECT_EQ(A.Cutoff, B.Cutoff);
+  EXPECT_EQ(A.NumNodes, B.NumNodes);
+  EXPECT_EQ(A.NumStates, B.NumStates);
+  EXPECT_EQ(A.RowBegin, B.RowBegin);
+  EXPECT_EQ(A.Col, B.Col);
+  EXPECT_EQ(A.Dist, B.Dist);
+}
+
+TEST(NeighborsSerializer, RoundTrip) {
+  for (StringRef File : {"1l2y.cif", "3bkr.cif"})
+    for (NeighborLevel L : {NeighborLevel::Atom, NeighborLevel::Residue}) {
+      const Structure &S = load(File);
+      AnalysisManager AM;
+      NeighborsAnalysis::Options O;
+      O.Level = L;
+      O.Cutoff = 4.5;
+      const NeighborGraph &R = AM.getResult<NeighborsAnalysis>(S, O);
+      ASSERT_FALSE(R.Col.empty());
+      ResultBuffer B = written<NeighborsAnalysis>(R);
+      ASSERT_NE(B.array("row_begin"), nullptr);
+      EXPECT_EQ(B.array("row_begin")->Shape,
+                (SmallVector<uint64_t, 3>{S.numStates(), R.NumNodes + 1}));
+      auto Back = NeighborsAnalysis::read(B, S);
+      ASSERT_TRUE(static_cast<bool>(Back)) << toString(Back.takeError());
+      expectSameGraph(*Back, R);
+    }
+  EXPECT_TRUE(analysisInfo<NeighborsAnalysis>().persistable());
+}
+
+class NeighborsDamage : public ::testing::Test {
+protected:
+  void SetUp() override {
+    R = &AM.getResult<NeighborsAnalysis>(S);
+    B = written<NeighborsAnalysis>(*R);
+  }
+  std::string error() { return readError<NeighborsAnalysis>(B, S); }
+
+  const Structure &S = load("1l2y.cif");
+  AnalysisManager AM;
+  const NeighborGraph *R = nullptr;
+  ResultBuffer B;
+};
+
+TEST_F(NeighborsDamage, IntactReads) { EXPECT_EQ(error(), ""); }
+
+TEST_F(NeighborsDamage, MissingArraysAndAttributes) {
+  for (StringRef Name : {"row_begin", "col", "distance"}) {
+    ResultBuffer C;
+    ASSERT_FALSE(static_cast<bool>(B.copyTo(C)));
+    C.erase(Name);
+    std::string E = readError<NeighborsAnalysis>(C, S);
+    EXPECT_NE(E.find(("'" + Name + "'").str()), std::string::npos) << E;
+  }
+  for (StringRef Name : {"level", "cutoff"}) {
+    ResultBuffer C;
+    ASSERT_FALSE(static_cast<bool>(B.copyTo(C)));
+    C.eraseAttribute(Name);
+    EXPECT_NE(readError<NeighborsAnalysis>(C, S), "");
+  }
+}
+
+TEST_F(NeighborsDamage, AnotherStructure) {
+  EXPECT_NE(readError<NeighborsAnalysis>(B, load("1ubq.cif")), "");
+}
+
+TEST_F(NeighborsDamage, BrokenEdges) {
+  std::vector<uint32_t> Col = arrayOf<uint32_t>(B, "col");
+  {
+    std::vector<uint32_t> V = Col; // a node out of range
+    V[0] = static_cast<uint32_t>(S.numAtoms());
+    replace(B, "col", V);
+    EXPECT_NE(error(), "");
+  }
+  {
+    std::vector<uint32_t> V = Col; // one direction of an edge moved
+    V[0] = V[0] == 1 ? 2 : 1;
+    replace(B, "col", V);
+    EXPECT_NE(error(), "");
+  }
+  replace(B, "col", Col);
+  std::vector<float> D = arrayOf<float>(B, "distance");
+  D[0] += 0.5f; // twins disagree
+  replace(B, "distance", D);
+  EXPECT_NE(error(), "");
+  D[0] = 100.f; // beyond the cutoff
+  replace(B, "distance", D);
+  EXPECT_NE(error(), "");
+}
+
+TEST_F(NeighborsDamage, OffsetsThatDoNotPartition) {
+  std::vector<uint64_t> V = arrayOf<uint64_t>(B, "row_begin");
+  V.back() += 1;
+  replace(B, "row_begin", V, {S.numStates(), S.numAtoms() + 1});
+  EXPECT_NE(error(), "");
+  V.back() -= 1;
+  std::swap(V[5], V[6]);
+  replace(B, "row_begin", V, {S.numStates(), S.numAtoms() + 1});
+  EXPECT_NE(error(), "");
 }
 
 } // namespace

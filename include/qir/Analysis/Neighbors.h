@@ -78,7 +78,8 @@ public:
     bool Hydrogens = false;
     bool Waters = false;
     template <typename M> void map(M &O) {
-      O.option("cutoff", Cutoff, "pair distance cutoff in Angstrom (<=)");
+      O.option("cutoff", Cutoff,
+               "pair distance cutoff in Angstrom (pairs closer than it)");
       O.choice(
           "level", Level,
           {{"atom", NeighborLevel::Atom}, {"residue", NeighborLevel::Residue}},

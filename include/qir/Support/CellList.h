@@ -1,5 +1,4 @@
-//===- CellList.h - Sparse cell list over points in Morton order -*- C++
-//-*-===//
+//===- CellList.h - Sparse cell list of points in Morton order --*- C++ -*-===//
 //
 // A uniform grid of cubic cells of edge CellSize over a point set, stored
 // sparsely: only non-empty cells, sorted by the Morton (Z-order) code of
@@ -48,8 +47,21 @@ public:
   void forEachWithin(llvm::ArrayRef<float> XYZ, Point Q, float Radius,
                      llvm::function_ref<void(uint32_t, float)> Fn) const;
 
-  /// Morton code of integer cell coordinates (21 bits each).
+  /// Call \p Fn(i, j, squared distance) once for every unordered pair of
+  /// listed points i != j, both accepted by \p Keep, closer than \p Radius
+  /// (the float distance test is padded by a relative 1e-5, so callers that
+  /// need an exact boundary test it again in double). Pairs come cell by
+  /// cell: a cell with itself, then with the cells after it in a half
+  /// shell, so each pair is visited once and no cell pair twice. \p XYZ:
+  /// the coordinates the list was built over.
+  void
+  forEachPair(llvm::ArrayRef<float> XYZ, float Radius,
+              llvm::function_ref<bool(uint32_t)> Keep,
+              llvm::function_ref<void(uint32_t, uint32_t, float)> Fn) const;
+
+  /// Morton code of integer cell coordinates (21 bits each), and back.
   static uint64_t mortonCode(uint32_t X, uint32_t Y, uint32_t Z);
+  static std::array<uint32_t, 3> mortonDecode(uint64_t Code);
 
   /// Empty string, or the first broken invariant (for persisted lists).
   std::string verify(size_t NumPoints) const;
