@@ -8,6 +8,7 @@
 #include "qir/Analysis/BackboneDihedrals.h"
 #include "qir/Analysis/Counts.h"
 #include "qir/Analysis/Neighbors.h"
+#include "qir/Analysis/ShEdges.h"
 #include "qir/Analysis/SpatialIndex.h"
 #include "qir/Transforms/Extract.h"
 #include "qir/Transforms/Renumber.h"
