@@ -12,16 +12,18 @@
 //             else 0
 //
 // Evaluation takes a constant number of exp/sin/cos calls per length, not
-// one per function: the gaussians by the ratio of neighbouring terms,
-// exp(-d_{k+1}^2) = exp(-d_k^2) exp(2 d_k - 1), walking out from the
-// nearest centre; the bessel sines by sin(k t) = 2 cos t sin((k-1) t) -
-// sin((k-2) t); of the cosines at most two are non-zero.
+// one per function: the gaussians as exp(-t^2) exp(2t)^k exp(-k^2) with
+// t = r / h (or, where those factors would leave the double range, by the
+// ratios of neighbouring terms from the nearest centre); the bessel sines by
+// sin(k t) = 2 cos t sin((k-1) t) - sin((k-2) t); of the cosines at most two
+// are non-zero.
 //
 //===----------------------------------------------------------------------===//
 #ifndef QIR_SUPPORT_RADIALBASIS_H
 #define QIR_SUPPORT_RADIALBASIS_H
 
 #include <cstdint>
+#include <vector>
 
 namespace qir {
 
@@ -29,8 +31,7 @@ enum class RadialKind : uint8_t { Gaussian, Bessel, Cosine };
 
 class RadialBasis {
 public:
-  RadialBasis(RadialKind Kind, unsigned N, double Cutoff)
-      : Kind(Kind), N(N), Cutoff(Cutoff), Step(Cutoff / (N + 1)) {}
+  RadialBasis(RadialKind Kind, unsigned N, double Cutoff);
 
   unsigned size() const { return N; }
   RadialKind kind() const { return Kind; }
@@ -44,6 +45,8 @@ private:
   RadialKind Kind;
   unsigned N;
   double Cutoff, Step;
+  /// Gaussians: exp(-k^2) / 1.12 for k = 1..N.
+  std::vector<double> KSquared;
 };
 
 } // namespace qir
