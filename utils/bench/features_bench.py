@@ -23,7 +23,8 @@ neighbors vs gemmi (cutoffs 5 and 10 A, heavy atoms, no waters):
 served vs recomputed (--no-served skips): for each analysis, `qopt FILE
 -passes='require<X>' -o STORE` once, then `qopt STORE -passes='print<X>'`
 (served from the store's overlay) vs `qopt FILE -passes='print<X>'`
-(parse and compute), output to /dev/null.
+(parse and compute), output to /dev/null; and the same with
+`-passes='require<X>' -persist=none` (no text written).
 
 Prints markdown tables.
 """
@@ -135,8 +136,9 @@ def neighbors_tables(a, qopt):
 def served_table(a, qopt, tmp):
     print("### served from the store vs recomputed\n")
     print("| file | analysis | recomputed: qopt FILE print (ms) | served: "
-          "qopt STORE print (ms) | speed-up |")
-    print("|---|---|---|---|---|")
+          "qopt STORE print (ms) | speed-up | recomputed, no output (ms) | "
+          "served, no output (ms) | speed-up |")
+    print("|---|---|---|---|---|---|---|---|")
     names = subprocess.run([qopt, "-print-passes"], check=True,
                            stdout=subprocess.PIPE, text=True).stdout
     for f in a.files:
@@ -150,8 +152,13 @@ def served_table(a, qopt, tmp):
             p = f"-passes=print<{x}>"
             t_file = timed([qopt, f, p], a.runs)
             t_store = timed([qopt, store, p], a.runs)
+            r = [f"-passes=require<{x}>", "-persist=none"]
+            n_file = timed([qopt, f] + r, a.runs)
+            n_store = timed([qopt, store] + r, a.runs)
             print(f"| {os.path.basename(f)} | {x} | {t_file * 1e3:.1f} | "
-                  f"{t_store * 1e3:.1f} | {t_file / t_store:.1f}x |")
+                  f"{t_store * 1e3:.1f} | {t_file / t_store:.1f}x | "
+                  f"{n_file * 1e3:.1f} | {n_store * 1e3:.1f} | "
+                  f"{n_file / n_store:.1f}x |")
     print()
 
 
