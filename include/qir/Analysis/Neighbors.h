@@ -86,7 +86,7 @@ public:
           "nodes: atoms, or residues at their minimum heavy-atom "
           "distance");
       O.flag("hydrogens", Hydrogens,
-               "include hydrogen and deuterium atoms (atom level only)");
+             "include hydrogen and deuterium atoms (atom level only)");
       O.flag("waters", Waters, "include water residues");
     }
     std::optional<Invalid> validate() const;
