@@ -174,7 +174,8 @@ void BackboneDihedralsAnalysis::print(raw_ostream &OS, const Structure &S,
 }
 
 // Persisted form: the row residues, then [state][row] arrays.
-Error BackboneDihedralsAnalysis::write(ResultSink &Sink, const Result &R) {
+Error qir::writeBackboneDihedralArrays(ResultSink &Sink,
+                                       const BackboneDihedrals &R) {
   const uint64_t Shape[] = {R.NumStates, R.Residues.size()};
   if (Error E = Sink.write<uint32_t>("residues", R.Residues))
     return E;
@@ -187,31 +188,44 @@ Error BackboneDihedralsAnalysis::write(ResultSink &Sink, const Result &R) {
   return Sink.write<uint8_t>("in_state", R.InState, Shape);
 }
 
-Expected<BackboneDihedrals>
-BackboneDihedralsAnalysis::read(ResultSource &Source, const Structure &S) {
-  BackboneDihedrals R;
+Error qir::readBackboneDihedralArrays(ResultSource &Source, StringRef Analysis,
+                                      const Structure &S,
+                                      BackboneDihedrals &R) {
   R.NumStates = S.numStates();
   std::vector<uint32_t> Rows = aminoAcidPolymerResidues(S);
-  if (Error E = serial::readShaped(Source, Name, "residues", R.Residues,
+  if (Error E = serial::readShaped(Source, Analysis, "residues", R.Residues,
                                    {uint64_t(Rows.size())}))
     return E;
   if (R.Residues != Rows)
     return serial::malformed(
-        Name, "array 'residues' is not the structure's amino-acid polymer "
-              "residues");
+        Analysis, "array 'residues' is not the structure's amino-acid "
+                  "polymer residues");
   const uint64_t Shape[] = {R.NumStates, R.Residues.size()};
-  if (Error E = serial::readShaped(Source, Name, "phi", R.Phi, Shape))
+  if (Error E = serial::readShaped(Source, Analysis, "phi", R.Phi, Shape))
     return E;
-  if (Error E = serial::readShaped(Source, Name, "psi", R.Psi, Shape))
+  if (Error E = serial::readShaped(Source, Analysis, "psi", R.Psi, Shape))
     return E;
-  if (Error E = serial::readShaped(Source, Name, "omega", R.Omega, Shape))
+  if (Error E = serial::readShaped(Source, Analysis, "omega", R.Omega, Shape))
     return E;
-  if (Error E = serial::readShaped(Source, Name, "in_state", R.InState, Shape))
+  if (Error E =
+          serial::readShaped(Source, Analysis, "in_state", R.InState, Shape))
     return E;
   for (size_t I = 0; I < R.InState.size(); ++I)
     if (R.InState[I] > 1)
-      return serial::malformed(Name, "array 'in_state' holds " +
-                                         Twine(unsigned(R.InState[I])) +
-                                         ", not 0 or 1");
+      return serial::malformed(Analysis, "array 'in_state' holds " +
+                                             Twine(unsigned(R.InState[I])) +
+                                             ", not 0 or 1");
+  return Error::success();
+}
+
+Error BackboneDihedralsAnalysis::write(ResultSink &Sink, const Result &R) {
+  return writeBackboneDihedralArrays(Sink, R);
+}
+
+Expected<BackboneDihedrals>
+BackboneDihedralsAnalysis::read(ResultSource &Source, const Structure &S) {
+  BackboneDihedrals R;
+  if (Error E = readBackboneDihedralArrays(Source, Name, S, R))
+    return E;
   return R;
 }

@@ -53,11 +53,6 @@ const std::array<const char *, 4> *qir::chiAtoms(StringRef ResName,
   return nullptr;
 }
 
-int Dihedrals::rowOf(uint32_t R) const {
-  auto It = std::lower_bound(Residues.begin(), Residues.end(), R);
-  return It != Residues.end() && *It == R ? int(It - Residues.begin()) : -1;
-}
-
 /// The atomic number the residue template of \p ResName gives atom \p Atom,
 /// or 0 (any element accepted) when the template lacks it.
 static uint8_t templateElement(StringRef ResName, StringRef Atom) {
@@ -78,12 +73,7 @@ Dihedrals DihedralsAnalysis::run(const Structure &S, const Options &,
                                  AnalysisManager &AM) {
   const BackboneDihedrals &BB = AM.getResult<BackboneDihedralsAnalysis>(S);
   Dihedrals Out;
-  Out.Residues = BB.Residues;
-  Out.NumStates = BB.NumStates;
-  Out.Phi = BB.Phi;
-  Out.Psi = BB.Psi;
-  Out.Omega = BB.Omega;
-  Out.InState = BB.InState;
+  static_cast<BackboneDihedrals &>(Out) = BB;
 
   const AtomTable &At = S.atoms();
   const ResidueTable &Res = S.residues();
@@ -169,49 +159,19 @@ void DihedralsAnalysis::print(raw_ostream &OS, const Structure &S,
 // Persisted form: the row residues, [state][row] arrays for the backbone
 // angles and in_state, and chi as [state][row][MaxChi].
 Error DihedralsAnalysis::write(ResultSink &Sink, const Result &R) {
-  const uint64_t Shape[] = {R.NumStates, R.Residues.size()};
+  if (Error E = writeBackboneDihedralArrays(Sink, R))
+    return E;
   const uint64_t ChiShape[] = {R.NumStates, R.Residues.size(), MaxChi};
-  if (Error E = Sink.write<uint32_t>("residues", R.Residues))
-    return E;
-  if (Error E = Sink.write<double>("phi", R.Phi, Shape))
-    return E;
-  if (Error E = Sink.write<double>("psi", R.Psi, Shape))
-    return E;
-  if (Error E = Sink.write<double>("omega", R.Omega, Shape))
-    return E;
-  if (Error E = Sink.write<double>("chi", R.Chi, ChiShape))
-    return E;
-  return Sink.write<uint8_t>("in_state", R.InState, Shape);
+  return Sink.write<double>("chi", R.Chi, ChiShape);
 }
 
 Expected<Dihedrals> DihedralsAnalysis::read(ResultSource &Source,
                                             const Structure &S) {
   Dihedrals R;
-  R.NumStates = S.numStates();
-  std::vector<uint32_t> Rows = aminoAcidPolymerResidues(S);
-  if (Error E = serial::readShaped(Source, Name, "residues", R.Residues,
-                                   {uint64_t(Rows.size())}))
+  if (Error E = readBackboneDihedralArrays(Source, Name, S, R))
     return E;
-  if (R.Residues != Rows)
-    return serial::malformed(
-        Name, "array 'residues' is not the structure's amino-acid polymer "
-              "residues");
-  const uint64_t Shape[] = {R.NumStates, R.Residues.size()};
   const uint64_t ChiShape[] = {R.NumStates, R.Residues.size(), MaxChi};
-  if (Error E = serial::readShaped(Source, Name, "phi", R.Phi, Shape))
-    return E;
-  if (Error E = serial::readShaped(Source, Name, "psi", R.Psi, Shape))
-    return E;
-  if (Error E = serial::readShaped(Source, Name, "omega", R.Omega, Shape))
-    return E;
   if (Error E = serial::readShaped(Source, Name, "chi", R.Chi, ChiShape))
     return E;
-  if (Error E = serial::readShaped(Source, Name, "in_state", R.InState, Shape))
-    return E;
-  for (size_t I = 0; I < R.InState.size(); ++I)
-    if (R.InState[I] > 1)
-      return serial::malformed(Name, "array 'in_state' holds " +
-                                         Twine(unsigned(R.InState[I])) +
-                                         ", not 0 or 1");
   return R;
 }

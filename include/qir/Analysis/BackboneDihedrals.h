@@ -63,6 +63,16 @@ struct BackboneDihedrals {
   int rowOf(uint32_t R) const;
 };
 
+/// The persisted arrays of \p R (residues, phi, psi, omega, in_state), and
+/// reading them back against \p S with errors that name \p Analysis:
+/// shared by backbone-dihedrals and dihedrals, whose rows are the same.
+llvm::Error writeBackboneDihedralArrays(ResultSink &Sink,
+                                        const BackboneDihedrals &R);
+llvm::Error readBackboneDihedralArrays(ResultSource &Source,
+                                       llvm::StringRef Analysis,
+                                       const Structure &S,
+                                       BackboneDihedrals &R);
+
 class BackboneDihedralsAnalysis
     : public AnalysisInfoMixin<BackboneDihedralsAnalysis> {
 public:

@@ -13,6 +13,7 @@
 #ifndef QIR_ANALYSIS_DIHEDRALS_H
 #define QIR_ANALYSIS_DIHEDRALS_H
 
+#include "qir/Analysis/BackboneDihedrals.h"
 #include "qir/Pass/AnalysisManager.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -31,33 +32,16 @@ constexpr unsigned MaxChi = 5;
 const std::array<const char *, 4> *chiAtoms(llvm::StringRef ResName,
                                             unsigned K);
 
-struct Dihedrals {
-  /// The row residues of backbone-dihedrals: amino acids of polymer chains,
-  /// in residue order.
-  std::vector<uint32_t> Residues;
-  size_t NumStates = 0;
-  /// [State][Row], NaN where undefined; as backbone-dihedrals.
-  std::vector<double> Phi, Psi, Omega;
+/// The rows, states, phi, psi, omega and InState of backbone-dihedrals,
+/// plus the chi angles of the same rows.
+struct Dihedrals : BackboneDihedrals {
   /// [State][Row][K-1] for chi K = 1..MaxChi, NaN where undefined.
   std::vector<double> Chi;
-  /// [State][Row]: the state holds a CA of the residue (as
-  /// backbone-dihedrals); rows not in a state are not printed.
-  std::vector<uint8_t> InState;
 
-  size_t index(size_t State, size_t Row) const {
-    return State * Residues.size() + Row;
-  }
-  double phi(size_t State, size_t Row) const { return Phi[index(State, Row)]; }
-  double psi(size_t State, size_t Row) const { return Psi[index(State, Row)]; }
-  double omega(size_t State, size_t Row) const {
-    return Omega[index(State, Row)];
-  }
   /// Chi \p K (1-based, at most MaxChi).
   double chi(size_t State, size_t Row, unsigned K) const {
     return Chi[index(State, Row) * MaxChi + (K - 1)];
   }
-  /// Row of residue \p R, or -1 when it has none.
-  int rowOf(uint32_t R) const;
 };
 
 class DihedralsAnalysis : public AnalysisInfoMixin<DihedralsAnalysis> {
