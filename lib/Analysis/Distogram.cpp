@@ -116,12 +116,10 @@ Expected<Distogram> DistogramAnalysis::read(ResultSource &Source,
                                             const Structure &S) {
   Distogram R;
   R.NumStates = S.numStates();
-  Expected<std::string> Preset = Source.getString("preset");
+  Expected<std::string> Preset =
+      serial::readEnumAttribute(Source, Name, "preset", {"af3", "af2"});
   if (!Preset)
-    return serial::malformed(Name, toString(Preset.takeError()));
-  if (*Preset != "af3" && *Preset != "af2")
-    return serial::malformed(Name, "attribute 'preset' is '" + *Preset +
-                                       "', not af3 or af2");
+    return Preset.takeError();
   R.Preset = *Preset == "af3" ? DistogramPreset::AF3 : DistogramPreset::AF2;
   if (Error E = serial::read1D(Source, Name, "atom", R.Atom))
     return E;

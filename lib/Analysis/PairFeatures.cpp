@@ -217,12 +217,10 @@ Error PairFeaturesAnalysis::write(ResultSink &Sink, const Result &R) {
 Expected<PairFeatures> PairFeaturesAnalysis::read(ResultSource &Source,
                                                   const Structure &S) {
   PairFeatures R;
-  Expected<std::string> Preset = Source.getString("preset");
+  Expected<std::string> Preset =
+      serial::readEnumAttribute(Source, Name, "preset", {"af3", "af2"});
   if (!Preset)
-    return serial::malformed(Name, toString(Preset.takeError()));
-  if (*Preset != "af3" && *Preset != "af2")
-    return serial::malformed(Name, "attribute 'preset' is '" + *Preset +
-                                       "', not af3 or af2");
+    return Preset.takeError();
   R.Preset = *Preset == "af3" ? PairPreset::AF3 : PairPreset::AF2;
   Expected<int64_t> State = Source.getInt("state");
   if (!State)
@@ -231,35 +229,19 @@ Expected<PairFeatures> PairFeaturesAnalysis::read(ResultSource &Source,
     return serial::malformed(Name, "attribute 'state' is not a state of "
                                    "the structure");
   R.State = *State < 0 ? NoIndex : uint32_t(*State);
-  ElementType Stored;
-  SmallVector<uint64_t, 3> Dims;
-  if (Error E = Source.describe("d_residue", Stored, Dims))
-    return serial::malformed(Name, toString(std::move(E)));
-  if (Dims.size() != 2 || Dims[0] != Dims[1])
-    return serial::malformed(Name, "array 'd_residue' has shape " +
-                                       serial::shapeText(Dims) +
-                                       ", expected [T, T]");
-  R.NumTokens = Dims[0];
-  struct Arr {
-    const char *Name;
-    std::vector<uint8_t> *V;
-    unsigned Classes;
-  };
+  Expected<uint64_t> T = serial::readSquareSide(Source, Name, "d_residue");
+  if (!T)
+    return T.takeError();
+  R.NumTokens = *T;
   auto G = R.groups();
-  SmallVector<Arr, 5> Arrays = {{"d_residue", &R.Residue, G[0].Width}};
+  SmallVector<serial::ClassArray, 5> Arrays = {
+      {"d_residue", &R.Residue, G[0].Width}};
   if (R.Preset == PairPreset::AF3)
     Arrays.append({{"d_token", &R.Token, G[1].Width},
                    {"same_entity", &R.SameEntity, 2},
                    {"d_chain", &R.Chain, G[3].Width}});
-  Arrays.push_back({"distogram", &R.Bins, NumDistogramBins});
-  for (const Arr &A : Arrays) {
-    if (Error E = serial::readShaped(Source, Name, A.Name, *A.V, Dims))
-      return E;
-    for (uint8_t V : *A.V)
-      if (V >= A.Classes && !(A.V == &R.Bins && V == NoBin))
-        return serial::malformed(Name, "array '" + Twine(A.Name) +
-                                           "' holds class " + Twine(V) +
-                                           " of " + Twine(A.Classes));
-  }
+  Arrays.push_back({"distogram", &R.Bins, NumDistogramBins, NoBin});
+  if (Error E = serial::readClassArrays(Source, Name, {*T, *T}, Arrays))
+    return E;
   return R;
 }

@@ -124,12 +124,10 @@ Error RelposAnalysis::write(ResultSink &Sink, const Result &R) {
 Expected<RelativePositions> RelposAnalysis::read(ResultSource &Source,
                                                  const Structure &) {
   RelativePositions R;
-  Expected<std::string> Preset = Source.getString("preset");
+  Expected<std::string> Preset =
+      serial::readEnumAttribute(Source, Name, "preset", {"af3", "af2"});
   if (!Preset)
-    return serial::malformed(Name, toString(Preset.takeError()));
-  if (*Preset != "af3" && *Preset != "af2")
-    return serial::malformed(Name, "attribute 'preset' is '" + *Preset +
-                                       "', not af3 or af2");
+    return Preset.takeError();
   R.Preset = *Preset == "af3" ? RelposPreset::AF3 : RelposPreset::AF2;
   Expected<int64_t> RMax = Source.getInt("r_max");
   if (!RMax)
@@ -142,33 +140,17 @@ Expected<RelativePositions> RelposAnalysis::read(ResultSource &Source,
                                    "range");
   R.RMax = unsigned(*RMax);
   R.SMax = unsigned(*SMax);
-  ElementType Stored;
-  SmallVector<uint64_t, 3> Dims;
-  if (Error E = Source.describe("d_residue", Stored, Dims))
-    return serial::malformed(Name, toString(std::move(E)));
-  if (Dims.size() != 2 || Dims[0] != Dims[1])
-    return serial::malformed(Name, "array 'd_residue' has shape " +
-                                       serial::shapeText(Dims) +
-                                       ", expected [T, T]");
-  R.NumTokens = Dims[0];
-  struct Arr {
-    const char *Name;
-    std::vector<uint8_t> *V;
-    unsigned Classes;
-  };
-  SmallVector<Arr, 4> Arrays = {{"d_residue", &R.Residue, R.residueClasses()}};
+  Expected<uint64_t> T = serial::readSquareSide(Source, Name, "d_residue");
+  if (!T)
+    return T.takeError();
+  R.NumTokens = *T;
+  SmallVector<serial::ClassArray, 4> Arrays = {
+      {"d_residue", &R.Residue, R.residueClasses()}};
   if (R.Preset == RelposPreset::AF3)
     Arrays.append({{"d_token", &R.Token, R.tokenClasses()},
                    {"same_entity", &R.SameEntity, 2},
                    {"d_chain", &R.Chain, R.chainClasses()}});
-  for (const Arr &A : Arrays) {
-    if (Error E = serial::readShaped(Source, Name, A.Name, *A.V, Dims))
-      return E;
-    for (uint8_t V : *A.V)
-      if (V >= A.Classes)
-        return serial::malformed(Name, "array '" + Twine(A.Name) +
-                                           "' holds class " + Twine(V) +
-                                           " of " + Twine(A.Classes));
-  }
+  if (Error E = serial::readClassArrays(Source, Name, {*T, *T}, Arrays))
+    return E;
   return R;
 }
