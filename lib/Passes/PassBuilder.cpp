@@ -10,6 +10,7 @@
 #include "qir/Analysis/Dihedrals.h"
 #include "qir/Analysis/Distogram.h"
 #include "qir/Analysis/Frames.h"
+#include "qir/Analysis/HBonds.h"
 #include "qir/Analysis/Neighbors.h"
 #include "qir/Analysis/PairFeatures.h"
 #include "qir/Analysis/Relpos.h"
