@@ -2,7 +2,7 @@
 """Compare print<hbonds> / print<dssp> of qopt with mkdssp's legacy output.
 
   dssp_mkdssp.py QOPT PATH... [--table hbonds|dssp] [--keep DIR]
-                 [--max-report N] [--pp-stretch N] [--no-prefer-pi]
+                 [--max-report N] [--reference FILE.dssp] [--model N]
 
 Every PATH is a structure file or a folder (searched recursively for *.cif,
 *.cif.gz, *.pdb, *.ent, *.ent.gz; ccd/ folders skipped). For each file:
@@ -23,6 +23,13 @@ Every PATH is a structure file or a folder (searched recursively for *.cif,
      and labels, sheet, and the numbers (accessibility, TCO, kappa,
      alpha, phi, psi) equal at mkdssp's printed precision, each allowed
      one unit of its last digit.
+
+With --model N, qopt computes model N of FILE (print<X<model=N>>) and
+mkdssp, which reads model 1 only, gets model N alone, written by
+`qopt FILE -passes=select-model<N> -o COPY.pdb`.
+
+With --reference (one PATH), FILE.dssp (say, the reference output shipped
+with DSSP) stands in for mkdssp's output.
 
 Prints `ok FILE: N residues`, `skip FILE: why` or `FAIL FILE` with the first
 mismatches, then a total `F files compared, S skipped, R residues, M
@@ -184,17 +191,34 @@ def main():
     ap.add_argument("--table", choices=["hbonds", "dssp"], default="dssp")
     ap.add_argument("--keep", metavar="DIR")
     ap.add_argument("--max-report", type=int, default=10)
+    ap.add_argument("--model", type=int, default=0,
+                    help="compare model N (extracted for mkdssp)")
+    ap.add_argument("--reference", metavar="FILE.dssp",
+                    help="compare with this legacy DSSP file instead of "
+                         "running mkdssp (one PATH only)")
     args = ap.parse_args()
 
     tmp = args.keep or tempfile.mkdtemp(prefix="dssp-mkdssp-")
     os.makedirs(tmp, exist_ok=True)
     pipeline = "print<%s>" % args.table
+    if args.model:
+        pipeline = "print<%s<model=%d>>" % (args.table, args.model)
     files = compared = skipped = residues = mismatched = 0
     counts = {}
     for path in coordinate_files(args.paths):
         files += 1
         stem = "%03d_%s" % (files, os.path.basename(path))
-        rows, note = run_mkdssp(path, tmp, stem)
+        if args.reference:
+            rows, note = dssp_legacy.parse(args.reference), " (reference %s)" \
+                % os.path.basename(args.reference)
+        elif args.model:
+            copy = os.path.join(tmp, stem + ".model%d.pdb" % args.model)
+            subprocess.run([args.qopt, path, "-passes=select-model<%d>"
+                            % args.model, "-o", copy], check=True)
+            rows, note = run_mkdssp(copy, tmp, stem)
+            note += " (model %d)" % args.model
+        else:
+            rows, note = run_mkdssp(path, tmp, stem)
         if rows is None:
             skipped += 1
             print("skip %s: %s" % (path, note))
