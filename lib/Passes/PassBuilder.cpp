@@ -9,6 +9,7 @@
 #include "qir/Analysis/Counts.h"
 #include "qir/Analysis/Dihedrals.h"
 #include "qir/Analysis/Distogram.h"
+#include "qir/Analysis/Dssp.h"
 #include "qir/Analysis/Frames.h"
 #include "qir/Analysis/HBonds.h"
 #include "qir/Analysis/Neighbors.h"

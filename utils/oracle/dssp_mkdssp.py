@@ -3,6 +3,7 @@
 
   dssp_mkdssp.py QOPT PATH... [--table hbonds|dssp] [--keep DIR]
                  [--max-report N] [--reference FILE.dssp] [--model N]
+                 [--pp-stretch N] [--exact]
 
 Every PATH is a structure file or a folder (searched recursively for *.cif,
 *.cif.gz, *.pdb, *.ent, *.ent.gz; ccd/ folders skipped). For each file:
@@ -22,7 +23,8 @@ Every PATH is a structure file or a folder (searched recursively for *.cif,
      code, the helix and PPII flags, bend, chirality, bridge partners
      and labels, sheet, and the numbers (accessibility, TCO, kappa,
      alpha, phi, psi) equal at mkdssp's printed precision, each allowed
-     one unit of its last digit.
+     one unit of its last digit (with --exact: the same printed value,
+     unless qir's 3 decimals lie halfway between two of mkdssp's).
 
 With --model N, qopt computes model N of FILE (print<X<model=N>>) and
 mkdssp, which reads model 1 only, gets model N alone, written by
@@ -48,6 +50,9 @@ sys.path.insert(0, HERE)
 import dssp_legacy  # noqa: E402
 
 COORDINATES = re.compile(r"\.(cif|pdb|ent)(\.gz)?$")
+# Numbers may differ by this many units of mkdssp's last printed digit
+# (--exact: none).
+TOLERANCE = 1.0001
 HEADER = ("HEADER    UNKNOWN FUNCTION                        "
           "01-JAN-00   XXXX\n")
 
@@ -77,6 +82,9 @@ def read_text(path):
         return fh.read()
 
 
+MKDSSP_OPTIONS = []
+
+
 def run_mkdssp(path, tmp, stem):
     """Returns (rows, note) or (None, reason)."""
     out = os.path.join(tmp, stem + ".dssp")
@@ -96,7 +104,8 @@ def run_mkdssp(path, tmp, stem):
     for src, note in attempts:
         if os.path.exists(out):
             os.remove(out)
-        proc = subprocess.run(["mkdssp", "--output-format", "dssp", src, out],
+        proc = subprocess.run(["mkdssp", "--output-format", "dssp"] +
+                              MKDSSP_OPTIONS + [src, out],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True)
         if proc.returncode == 0 and os.path.exists(out):
@@ -133,10 +142,18 @@ def mk_partner(row, name):
 
 def num_equal(mine, theirs, decimals, missing):
     """mine: qir text ('.' = undefined); theirs: mkdssp's text. Equal at
-    mkdssp's printed precision within one unit of the last digit."""
+    mkdssp's printed precision within TOLERANCE units of the last digit.
+    With --exact (TOLERANCE 0) the printed values must be equal, except
+    where qir's 3-decimal text lies halfway between two of mkdssp's
+    values (then rounding it again may go either way)."""
     mine_v = missing if mine == "." else float(mine)
     printed = float("%.*f" % (decimals, mine_v))
-    return abs(printed - float(theirs)) <= 10 ** -decimals * 1.0001
+    unit = 10 ** -decimals
+    if TOLERANCE == 0 and mine != "." and "." in mine:
+        tail = mine.split(".")[1][decimals:]
+        if tail and tail[0] == "5" and set(tail[1:]) <= {"0"}:
+            return abs(printed - float(theirs)) <= unit * 1.0001
+    return abs(printed - float(theirs)) <= unit * TOLERANCE + 1e-9
 
 
 def compare_rows(table, q, m):
@@ -166,7 +183,8 @@ def compare_rows(table, q, m):
                 ("chirality", ch(q["chirality"]), m["chirality"]),
                 ("label1", ch(q["label1"]), m["label1"]),
                 ("label2", ch(q["label2"]), m["label2"]),
-                ("sheet", ch(q["sheet"]), m["sheet"]),
+                ("sheet", " " if q["sheet"] == "." else
+                 chr(ord("A") + (int(q["sheet"]) - 1) % 26), m["sheet"]),
                 ("bp1", 0 if q["bp1"] == "." else int(q["bp1"]) % 10000, m["bp1"]),
                 ("bp2", 0 if q["bp2"] == "." else int(q["bp2"]) % 10000, m["bp2"])):
             if mine != theirs:
@@ -191,6 +209,10 @@ def main():
     ap.add_argument("--table", choices=["hbonds", "dssp"], default="dssp")
     ap.add_argument("--keep", metavar="DIR")
     ap.add_argument("--max-report", type=int, default=10)
+    ap.add_argument("--pp-stretch", type=int, default=0,
+                    help="mkdssp --min-pp-stretch N, dssp<pp-stretch=N>")
+    ap.add_argument("--exact", action="store_true",
+                    help="numbers must print exactly as mkdssp's")
     ap.add_argument("--model", type=int, default=0,
                     help="compare model N (extracted for mkdssp)")
     ap.add_argument("--reference", metavar="FILE.dssp",
@@ -198,11 +220,19 @@ def main():
                          "running mkdssp (one PATH only)")
     args = ap.parse_args()
 
+    if args.exact:
+        global TOLERANCE
+        TOLERANCE = 0
     tmp = args.keep or tempfile.mkdtemp(prefix="dssp-mkdssp-")
     os.makedirs(tmp, exist_ok=True)
-    pipeline = "print<%s>" % args.table
+    opts = []
     if args.model:
-        pipeline = "print<%s<model=%d>>" % (args.table, args.model)
+        opts.append("model=%d" % args.model)
+    if args.pp_stretch:
+        opts.append("pp-stretch=%d" % args.pp_stretch)
+        MKDSSP_OPTIONS.extend(["--min-pp-stretch", str(args.pp_stretch)])
+    pipeline = "print<%s<%s>>" % (args.table, ";".join(opts)) if opts \
+        else "print<%s>" % args.table
     files = compared = skipped = residues = mismatched = 0
     counts = {}
     for path in coordinate_files(args.paths):
