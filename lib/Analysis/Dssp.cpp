@@ -511,10 +511,17 @@ Dssp DsspAnalysis::run(const Structure &S, const Options &O,
   Out.PPStretch = O.PPStretch;
   Out.PreferPi = O.PreferPi;
   allocate(Out);
-  for (size_t K = 0; K < Out.HB.States.size(); ++K)
-    StateDssp(S, Out.HB.States[K], Out.HB, Out.HB.rowBegin(K), Out.HB.rowEnd(K),
-              O, Out)
-        .run();
+  Out.HasAccessibility = O.Accessibility;
+  for (size_t K = 0; K < Out.HB.States.size(); ++K) {
+    const uint32_t B = Out.HB.rowBegin(K), E = Out.HB.rowEnd(K);
+    StateDssp(S, Out.HB.States[K], Out.HB, B, E, O, Out).run();
+    if (!O.Accessibility)
+      continue;
+    std::vector<float> Acc =
+        dsspAccessibility(S, Out.HB.States[K],
+                          ArrayRef<uint32_t>(Out.HB.Residue).slice(B, E - B));
+    std::copy(Acc.begin(), Acc.end(), Out.Accessibility.begin() + B);
+  }
   return Out;
 }
 

@@ -20,9 +20,10 @@
 //              (kappa > 70) left, and P (PPII) for stretches of pp-stretch
 //              residues with phi in [-104, -46] and psi in [116, 174]
 //
-// docs/passes.md ("dssp") has the rules in full, the options, the columns
-// and the persisted arrays. Accessibility (DSSP's own dot surface) is
-// computed by option.
+// and the accessible surface of each residue by DSSP's own dot method
+// (DsspSurface.cpp), unless the option turns it off. docs/passes.md
+// ("dssp") has the rules in full, the options, the columns and the
+// persisted arrays.
 //
 //===----------------------------------------------------------------------===//
 #ifndef QIR_ANALYSIS_DSSP_H
@@ -61,6 +62,32 @@ float dsspDihedral(const DsspPoint &P1, const DsspPoint &P2,
                    const DsspPoint &P3, const DsspPoint &P4);
 float dsspCosAngle(const DsspPoint &P1, const DsspPoint &P2,
                    const DsspPoint &P3, const DsspPoint &P4);
+
+/// DSSP's accessible surface (lib/Analysis/DsspSurface.cpp has the rules):
+/// atom radii and the water probe, in A (mkdssp 4.2.2's float constants).
+constexpr float DsspRadiusN = 1.65f;
+constexpr float DsspRadiusCA = 1.87f;
+constexpr float DsspRadiusC = 1.76f;
+constexpr float DsspRadiusO = 1.4f;
+constexpr float DsspRadiusSide = 1.8f;
+constexpr float DsspRadiusWater = 1.4f;
+
+/// The 401 unit vectors of DSSP's Fibonacci sphere, and the weight (solid
+/// angle) of each.
+llvm::ArrayRef<DsspPoint> dsspSurfaceDots();
+double dsspSurfaceDotWeight();
+
+/// The accessible area of one atom of radius \p Radius among atoms
+/// \p Others of radii \p OtherRadii (the atom itself may be among them: a
+/// point closer than 0.01 A is ignored), as mkdssp computes it.
+float dsspAtomSurface(const DsspPoint &Atom, float Radius,
+                      llvm::ArrayRef<DsspPoint> Others,
+                      llvm::ArrayRef<float> OtherRadii);
+
+/// DSSP's accessibility of each residue of \p Residues (complete DSSP rows
+/// of one state), in A^2: only these residues' atoms count.
+std::vector<float> dsspAccessibility(const Structure &S, size_t State,
+                                     llvm::ArrayRef<uint32_t> Residues);
 
 struct Dssp {
   /// The rows and their H bonds (the hbonds result this was built on).
@@ -101,7 +128,11 @@ public:
     int64_t PPStretch = 3;
     bool PreferPi = true;
     int64_t Model = 1;
+    bool Accessibility = true;
     template <typename M> void map(M &O) {
+      O.flag("accessibility", Accessibility,
+             "compute DSSP's accessible surface per residue (the costly "
+             "part; false leaves acc empty)");
       O.option("pp-stretch", PPStretch,
                "residues in a PPII stretch (2 or 3; mkdssp's "
                "--min-pp-stretch)");
