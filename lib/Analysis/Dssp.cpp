@@ -29,6 +29,7 @@
 #include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <deque>
 #include <limits>
@@ -100,7 +101,7 @@ struct Bridge {
   BridgeType Type;
   uint32_t Sheet = 0, Ladder = 0;
   std::deque<uint32_t> I, J;
-  StringRef ChainI, ChainJ;
+  StringRef ChainI, ChainJ; // label_asym_id
   // mkdssp's bridge::operator<.
   bool operator<(const Bridge &B) const {
     return ChainI < B.ChainI || (ChainI == B.ChainI && I.front() < B.I.front());
@@ -109,25 +110,17 @@ struct Bridge {
 
 constexpr uint8_t flag(DsspHelixFlag F) { return static_cast<uint8_t>(F); }
 
-/// The rows [First, End) of one state of \p HB; writes rows of \p Out.
+/// The rows of computed model K of Out.HB; writes those rows of \p Out.
 class StateDssp {
 public:
-  StateDssp(const Structure &S, uint32_t State, const HBonds &HB,
-            uint32_t First, uint32_t End, const DsspAnalysis::Options &O,
-            Dssp &Out)
-      : S(S), HB(HB), First(First), NR(End - First), O(O), Out(Out) {
-    const ResidueTable &Res = S.residues();
-    const ChainTable &Ch = S.chains();
-    for (uint32_t K = 0; K < NR; ++K) {
-      uint32_t R = HB.Residue[First + K];
-      DsspBackbone B = dsspBackbone(S, State, R);
-      N.push_back(S.position(State, B.N));
-      CA.push_back(S.position(State, B.CA));
-      C.push_back(S.position(State, B.C));
-      Ox.push_back(S.position(State, B.O));
-      Asym.push_back(Ch.LabelId[Res.Chain[R]].str());
-      SeqId.push_back(Res.LabelSeq[R]);
-    }
+  StateDssp(Dssp &Out, size_t K, const DsspModelRows &M, int64_t PPStretch,
+            bool PreferPi)
+      : HB(Out.HB), First(Out.HB.rowBegin(K)),
+        NR(Out.HB.rowEnd(K) - Out.HB.rowBegin(K)), PPStretch(PPStretch),
+        PreferPi(PreferPi), Out(Out), N(M.N), CA(M.CA), C(M.C), Ox(M.O),
+        Asym(M.Asym), SeqId(M.SeqId) {
+    assert(M.N.size() == NR && M.CA.size() == NR && M.C.size() == NR &&
+           M.O.size() == NR && M.Asym.size() == NR && M.SeqId.size() == NR);
   }
 
   void run() {
@@ -163,14 +156,14 @@ private:
   void helices();
   void polyProline();
 
-  const Structure &S;
   const HBonds &HB;
   const uint32_t First, NR;
-  const DsspAnalysis::Options &O;
+  const int64_t PPStretch;
+  const bool PreferPi;
   Dssp &Out;
-  std::vector<DsspPoint> N, CA, C, Ox;
-  std::vector<StringRef> Asym;
-  std::vector<int32_t> SeqId;
+  ArrayRef<DsspPoint> N, CA, C, Ox;
+  ArrayRef<std::string> Asym;
+  ArrayRef<int32_t> SeqId;
   // mkdssp's values with their undefined markers (360, TCO 0).
   std::vector<float> Kappa, Phi, Psi;
 };
@@ -422,7 +415,7 @@ void StateDssp::helices() {
     if (helixStart(I, DsspHelix5) && helixStart(I - 1, DsspHelix5)) {
       bool Empty = true;
       for (uint32_t J = I; Empty && J <= I + 4; ++J)
-        Empty = ss(J) == ' ' || ss(J) == 'I' || (O.PreferPi && ss(J) == 'H');
+        Empty = ss(J) == ' ' || ss(J) == 'I' || (PreferPi && ss(J) == 'H');
       if (Empty)
         for (uint32_t J = I; J <= I + 4; ++J)
           ss(J) = 'I';
@@ -458,7 +451,7 @@ void StateDssp::polyProline() {
   };
   auto PP = [&](uint32_t I) -> uint8_t & { return helix(I, DsspHelixPP); };
   for (uint32_t I = 1; I + 3 < NR; ++I) {
-    if (O.PPStretch == 2) {
+    if (PPStretch == 2) {
       if (!In(I) || !In(I + 1))
         continue;
       if (PP(I) == flag(DsspHelixFlag::None))
@@ -487,7 +480,7 @@ void StateDssp::polyProline() {
 
 } // namespace
 
-static void allocate(Dssp &R) {
+void qir::dsspAllocate(Dssp &R) {
   const size_t NR = R.HB.numRows();
   const float NaN = std::numeric_limits<float>::quiet_NaN();
   R.SS.assign(NR, ' ');
@@ -502,6 +495,29 @@ static void allocate(Dssp &R) {
     V->assign(NR, NaN);
 }
 
+void qir::dsspAssignModel(Dssp &R, size_t K, const DsspModelRows &M) {
+  StateDssp(R, K, M, R.PPStretch, R.PreferPi).run();
+}
+
+DsspModelRows qir::dsspModelRows(const Structure &S, const HBonds &HB,
+                                 size_t K) {
+  const ResidueTable &Res = S.residues();
+  const ChainTable &Ch = S.chains();
+  const uint32_t State = HB.States[K];
+  DsspModelRows M;
+  for (uint32_t Row = HB.rowBegin(K); Row < HB.rowEnd(K); ++Row) {
+    const uint32_t R = HB.Residue[Row];
+    const DsspBackbone B = dsspBackbone(S, State, R);
+    M.N.push_back(S.position(State, B.N));
+    M.CA.push_back(S.position(State, B.CA));
+    M.C.push_back(S.position(State, B.C));
+    M.O.push_back(S.position(State, B.O));
+    M.Asym.push_back(Ch.LabelId[Res.Chain[R]].str().str());
+    M.SeqId.push_back(Res.LabelSeq[R]);
+  }
+  return M;
+}
+
 Dssp DsspAnalysis::run(const Structure &S, const Options &O,
                        AnalysisManager &AM) {
   HBondsAnalysis::Options HO;
@@ -510,13 +526,13 @@ Dssp DsspAnalysis::run(const Structure &S, const Options &O,
   Out.HB = AM.getResult<HBondsAnalysis>(S, HO);
   Out.PPStretch = O.PPStretch;
   Out.PreferPi = O.PreferPi;
-  allocate(Out);
   Out.HasAccessibility = O.Accessibility;
+  dsspAllocate(Out);
   for (size_t K = 0; K < Out.HB.States.size(); ++K) {
-    const uint32_t B = Out.HB.rowBegin(K), E = Out.HB.rowEnd(K);
-    StateDssp(S, Out.HB.States[K], Out.HB, B, E, O, Out).run();
+    dsspAssignModel(Out, K, dsspModelRows(S, Out.HB, K));
     if (!O.Accessibility)
       continue;
+    const uint32_t B = Out.HB.rowBegin(K), E = Out.HB.rowEnd(K);
     std::vector<float> Acc =
         dsspAccessibility(S, Out.HB.States[K],
                           ArrayRef<uint32_t>(Out.HB.Residue).slice(B, E - B));

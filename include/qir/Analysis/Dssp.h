@@ -116,6 +116,25 @@ struct Dssp {
   size_t numRows() const { return SS.size(); }
 };
 
+/// What the rules read of one computed model besides its H bonds: per row
+/// (in row order) its label_asym_id, label_seq_id and backbone atoms.
+struct DsspModelRows {
+  std::vector<std::string> Asym;
+  std::vector<int32_t> SeqId;
+  std::vector<DsspPoint> N, CA, C, O;
+};
+
+/// The rows of computed model \p K of \p HB, read from \p S.
+DsspModelRows dsspModelRows(const Structure &S, const HBonds &HB, size_t K);
+
+/// Size every per-row array of \p R for R.HB's rows, empty values.
+void dsspAllocate(Dssp &R);
+
+/// Apply the DSSP rules to the rows of computed model \p K of R.HB (whose
+/// numbers and acceptor slots they read), with R.PPStretch and R.PreferPi;
+/// fills those rows of \p R except Accessibility.
+void dsspAssignModel(Dssp &R, size_t K, const DsspModelRows &M);
+
 class DsspAnalysis : public AnalysisInfoMixin<DsspAnalysis> {
 public:
   static constexpr llvm::StringLiteral Name = "dssp";
