@@ -105,37 +105,74 @@ double qir::dsspSurfaceDotWeight() {
   return (4 * SurfacePi) / static_cast<double>(dsspSurfaceDots().size());
 }
 
+namespace {
+/// dsspAtomSurface with its buffer kept between calls.
+class AtomSurface {
+public:
+  /// Start an atom: clear the occluders.
+  void begin(const DsspPoint &A, float Radius) {
+    Atom = A;
+    R = Radius;
+    D = double(Radius) + DsspRadiusWater;
+    Occ.clear();
+  }
+  /// Offer atoms \p Pos of radii \p Rad as occluders.
+  void offer(ArrayRef<DsspPoint> Pos, ArrayRef<float> Rad) {
+    for (size_t K = 0; K < Pos.size(); ++K) {
+      double Dist = distanceSq(Atom, Pos[K]);
+      double Ro = double(Rad[K]) + DsspRadiusWater;
+      double Test = (D + Ro) * (D + Ro);
+      if (Dist < Test && Dist > 0.0001)
+        Occ.push_back(
+            {{Pos[K][0] - Atom[0], Pos[K][1] - Atom[1], Pos[K][2] - Atom[2]},
+             Ro * Ro,
+             Dist});
+    }
+  }
+  float area() {
+    // Nearest first: they cover most dots (the result does not depend on
+    // it).
+    llvm::sort(Occ, [](const Occluder &A, const Occluder &B) {
+      return A.Distance2 < B.Distance2;
+    });
+    const float Rw = R + DsspRadiusWater;
+    const float Weight = static_cast<float>(dsspSurfaceDotWeight());
+    float Surface = 0;
+    // The occluder that covered the last covered dot is tried first: a
+    // shortcut only, a dot is free exactly when no occluder covers it.
+    size_t Last = 0;
+    for (const DsspPoint &Dot : dsspSurfaceDots()) {
+      DsspPoint X = {Dot[0] * Rw, Dot[1] * Rw, Dot[2] * Rw};
+      bool Free = true;
+      if (Last < Occ.size() &&
+          !(Occ[Last].Radius2 < distanceSq(X, Occ[Last].Location)))
+        Free = false;
+      for (size_t K = 0; Free && K < Occ.size(); ++K) {
+        Free = Occ[K].Radius2 < distanceSq(X, Occ[K].Location);
+        if (!Free)
+          Last = K;
+      }
+      if (Free)
+        Surface += Weight;
+    }
+    return Surface * Rw * Rw;
+  }
+
+private:
+  DsspPoint Atom;
+  float R = 0;
+  double D = 0;
+  std::vector<Occluder> Occ;
+};
+} // namespace
+
 float qir::dsspAtomSurface(const DsspPoint &Atom, float Radius,
                            ArrayRef<DsspPoint> Others,
                            ArrayRef<float> OtherRadii) {
-  std::vector<Occluder> Occ;
-  const double D = double(Radius) + DsspRadiusWater;
-  for (size_t K = 0; K < Others.size(); ++K) {
-    double Dist = distanceSq(Atom, Others[K]);
-    double R = double(OtherRadii[K]) + DsspRadiusWater;
-    double Test = (D + R) * (D + R);
-    if (Dist < Test && Dist > 0.0001)
-      Occ.push_back({{Others[K][0] - Atom[0], Others[K][1] - Atom[1],
-                      Others[K][2] - Atom[2]},
-                     R * R,
-                     Dist});
-  }
-  // Nearest first: they cover most dots (the result does not depend on it).
-  llvm::sort(Occ, [](const Occluder &A, const Occluder &B) {
-    return A.Distance2 < B.Distance2;
-  });
-  const float R = Radius + DsspRadiusWater;
-  const float Weight = static_cast<float>(dsspSurfaceDotWeight());
-  float Surface = 0;
-  for (const DsspPoint &Dot : dsspSurfaceDots()) {
-    DsspPoint X = {Dot[0] * R, Dot[1] * R, Dot[2] * R};
-    bool Free = true;
-    for (size_t K = 0; Free && K < Occ.size(); ++K)
-      Free = Occ[K].Radius2 < distanceSq(X, Occ[K].Location);
-    if (Free)
-      Surface += Weight;
-  }
-  return Surface * R * R;
+  AtomSurface A;
+  A.begin(Atom, Radius);
+  A.offer(Others, OtherRadii);
+  return A.area();
 }
 
 std::vector<float> qir::dsspAccessibility(const Structure &S, size_t State,
@@ -194,10 +231,24 @@ std::vector<float> qir::dsspAccessibility(const Structure &S, size_t State,
   }
   CellList Cells = CellList::build(XYZ, std::max(MaxRadius, 1.0f));
 
+  // Every residue's atoms in mkdssp's order (N, CA, C, O, others), with
+  // their radii, contiguous.
+  std::vector<DsspPoint> Pos;
+  std::vector<float> Rad;
+  std::vector<uint32_t> Begin(NR + 1, 0);
+  for (size_t I = 0; I < NR; ++I) {
+    const SurfaceResidue &SR = Rs[I];
+    Pos.insert(Pos.end(), {SR.N, SR.CA, SR.C, SR.O});
+    Rad.insert(Rad.end(),
+               {DsspRadiusN, DsspRadiusCA, DsspRadiusC, DsspRadiusO});
+    Pos.insert(Pos.end(), SR.Side.begin(), SR.Side.end());
+    Rad.insert(Rad.end(), SR.Side.size(), DsspRadiusSide);
+    Begin[I + 1] = static_cast<uint32_t>(Pos.size());
+  }
+
   std::vector<float> Out(NR, 0);
-  std::vector<DsspPoint> Others;
-  std::vector<float> OtherRadii;
   std::vector<uint32_t> Nb;
+  AtomSurface Surface;
   for (size_t I = 0; I < NR; ++I) {
     const SurfaceResidue &SR = Rs[I];
     Nb.clear();
@@ -207,27 +258,17 @@ std::vector<float> qir::dsspAccessibility(const Structure &S, size_t State,
                               SR.Radius + Rs[J].Radius)
                             Nb.push_back(J);
                         });
-    auto Atom = [&](const DsspPoint &A, float R) {
-      Others.clear();
-      OtherRadii.clear();
-      for (uint32_t J : Nb) {
-        const SurfaceResidue &O = Rs[J];
-        if (!O.touches(A, R))
-          continue;
-        Others.insert(Others.end(), {O.N, O.CA, O.C, O.O});
-        OtherRadii.insert(OtherRadii.end(), {DsspRadiusN, DsspRadiusCA,
-                                             DsspRadiusC, DsspRadiusO});
-        for (const DsspPoint &P : O.Side) {
-          Others.push_back(P);
-          OtherRadii.push_back(DsspRadiusSide);
-        }
-      }
-      return dsspAtomSurface(A, R, Others, OtherRadii);
-    };
-    float Acc = Atom(SR.N, DsspRadiusN) + Atom(SR.CA, DsspRadiusCA) +
-                Atom(SR.C, DsspRadiusC) + Atom(SR.O, DsspRadiusO);
-    for (const DsspPoint &P : SR.Side)
-      Acc += Atom(P, DsspRadiusSide);
+    float Acc = 0;
+    for (uint32_t A = Begin[I]; A < Begin[I + 1]; ++A) {
+      Surface.begin(Pos[A], Rad[A]);
+      for (uint32_t J : Nb)
+        if (Rs[J].touches(Pos[A], Rad[A]))
+          Surface.offer(
+              ArrayRef<DsspPoint>(Pos).slice(Begin[J], Begin[J + 1] - Begin[J]),
+              ArrayRef<float>(Rad).slice(Begin[J], Begin[J + 1] - Begin[J]));
+      // mkdssp sums N + CA + C + O first, then adds the others in order.
+      Acc += Surface.area();
+    }
     Out[I] = Acc;
   }
   return Out;
