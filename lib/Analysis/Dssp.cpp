@@ -533,9 +533,9 @@ Dssp DsspAnalysis::run(const Structure &S, const Options &O,
     if (!O.Accessibility)
       continue;
     const uint32_t B = Out.HB.rowBegin(K), E = Out.HB.rowEnd(K);
-    std::vector<float> Acc =
-        dsspAccessibility(S, Out.HB.States[K],
-                          ArrayRef<uint32_t>(Out.HB.Residue).slice(B, E - B));
+    std::vector<float> Acc = dsspAccessibility(
+        S, Out.HB.States[K], ArrayRef<uint32_t>(Out.HB.Residue).slice(B, E - B),
+        AM.execution().Threads);
     std::copy(Acc.begin(), Acc.end(), Out.Accessibility.begin() + B);
   }
   return Out;

@@ -41,6 +41,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <thread>
 
 using namespace qir;
 using namespace llvm;
@@ -176,7 +177,8 @@ float qir::dsspAtomSurface(const DsspPoint &Atom, float Radius,
 }
 
 std::vector<float> qir::dsspAccessibility(const Structure &S, size_t State,
-                                          ArrayRef<uint32_t> Residues) {
+                                          ArrayRef<uint32_t> Residues,
+                                          unsigned Threads) {
   const AtomTable &At = S.atoms();
   const ResidueTable &Res = S.residues();
   const size_t NR = Residues.size();
@@ -247,29 +249,44 @@ std::vector<float> qir::dsspAccessibility(const Structure &S, size_t State,
   }
 
   std::vector<float> Out(NR, 0);
-  std::vector<uint32_t> Nb;
-  AtomSurface Surface;
-  for (size_t I = 0; I < NR; ++I) {
-    const SurfaceResidue &SR = Rs[I];
-    Nb.clear();
-    Cells.forEachWithin(XYZ, SR.Center, (SR.Radius + MaxRadius) * 1.001f,
-                        [&](uint32_t J, float) {
-                          if (dsspDistance(SR.Center, Rs[J].Center) <
-                              SR.Radius + Rs[J].Radius)
-                            Nb.push_back(J);
-                        });
-    float Acc = 0;
-    for (uint32_t A = Begin[I]; A < Begin[I + 1]; ++A) {
-      Surface.begin(Pos[A], Rad[A]);
-      for (uint32_t J : Nb)
-        if (Rs[J].touches(Pos[A], Rad[A]))
-          Surface.offer(
-              ArrayRef<DsspPoint>(Pos).slice(Begin[J], Begin[J + 1] - Begin[J]),
-              ArrayRef<float>(Rad).slice(Begin[J], Begin[J + 1] - Begin[J]));
-      // mkdssp sums N + CA + C + O first, then adds the others in order.
-      Acc += Surface.area();
+  // Residues [From, To): each residue's value depends on nothing another
+  // writes, so threads share the work without changing a result.
+  auto Work = [&](size_t From, size_t To) {
+    std::vector<uint32_t> Nb;
+    AtomSurface Surface;
+    for (size_t I = From; I < To; ++I) {
+      const SurfaceResidue &SR = Rs[I];
+      Nb.clear();
+      Cells.forEachWithin(XYZ, SR.Center, (SR.Radius + MaxRadius) * 1.001f,
+                          [&](uint32_t J, float) {
+                            if (dsspDistance(SR.Center, Rs[J].Center) <
+                                SR.Radius + Rs[J].Radius)
+                              Nb.push_back(J);
+                          });
+      float Acc = 0;
+      for (uint32_t A = Begin[I]; A < Begin[I + 1]; ++A) {
+        Surface.begin(Pos[A], Rad[A]);
+        for (uint32_t J : Nb)
+          if (Rs[J].touches(Pos[A], Rad[A]))
+            Surface.offer(
+                ArrayRef<DsspPoint>(Pos).slice(Begin[J],
+                                               Begin[J + 1] - Begin[J]),
+                ArrayRef<float>(Rad).slice(Begin[J], Begin[J + 1] - Begin[J]));
+        // mkdssp sums N + CA + C + O first, then adds the others in order.
+        Acc += Surface.area();
+      }
+      Out[I] = Acc;
     }
-    Out[I] = Acc;
+  };
+  const size_t NT = std::max<size_t>(1, std::min<size_t>(Threads, NR / 64));
+  if (NT == 1) {
+    Work(0, NR);
+    return Out;
   }
+  std::vector<std::thread> Pool;
+  for (size_t T = 0; T < NT; ++T)
+    Pool.emplace_back(Work, NR * T / NT, NR * (T + 1) / NT);
+  for (std::thread &T : Pool)
+    T.join();
   return Out;
 }

@@ -488,6 +488,17 @@ TEST(DsspSerializer, RoundTrip) {
   EXPECT_TRUE(analysisInfo<DsspAnalysis>().persistable());
 }
 
+TEST(DsspSurface, ThreadsDoNotChangeValues) {
+  const Structure &S = load("1cbs.cif.gz");
+  AnalysisManager AM;
+  const Dssp &R = AM.getResult<DsspAnalysis>(S);
+  ASSERT_GT(R.numRows(), 100u);
+  for (unsigned T : {1u, 2u, 3u}) {
+    std::vector<float> Acc = dsspAccessibility(S, 0, R.HB.Residue, T);
+    EXPECT_TRUE(sameFloats(Acc, R.Accessibility)) << T;
+  }
+}
+
 class DsspDamage : public ::testing::Test {
 protected:
   void SetUp() override {

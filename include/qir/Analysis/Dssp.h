@@ -85,9 +85,11 @@ float dsspAtomSurface(const DsspPoint &Atom, float Radius,
                       llvm::ArrayRef<float> OtherRadii);
 
 /// DSSP's accessibility of each residue of \p Residues (complete DSSP rows
-/// of one state), in A^2: only these residues' atoms count.
+/// of one state), in A^2: only these residues' atoms count. \p Threads
+/// share the residues (the values do not depend on it).
 std::vector<float> dsspAccessibility(const Structure &S, size_t State,
-                                     llvm::ArrayRef<uint32_t> Residues);
+                                     llvm::ArrayRef<uint32_t> Residues,
+                                     unsigned Threads = 1);
 
 struct Dssp {
   /// The rows and their H bonds (the hbonds result this was built on).
