@@ -114,8 +114,8 @@ constexpr uint8_t flag(DsspHelixFlag F) { return static_cast<uint8_t>(F); }
 class StateDssp {
 public:
   StateDssp(Dssp &Out, size_t K, const DsspModelRows &M, int64_t PPStretch,
-            bool PreferPi)
-      : HB(Out.HB), First(Out.HB.rowBegin(K)),
+            bool PreferPi, std::vector<DsspLadder> *Ladders)
+      : Ladders(Ladders), HB(Out.HB), First(Out.HB.rowBegin(K)),
         NR(Out.HB.rowEnd(K) - Out.HB.rowBegin(K)), PPStretch(PPStretch),
         PreferPi(PreferPi), Out(Out), N(M.N), CA(M.CA), C(M.C), Ox(M.O),
         Asym(M.Asym), SeqId(M.SeqId) {
@@ -156,6 +156,7 @@ private:
   void helices();
   void polyProline();
 
+  std::vector<DsspLadder> *Ladders;
   const HBonds &HB;
   const uint32_t First, NR;
   const int64_t PPStretch;
@@ -368,6 +369,17 @@ void StateDssp::betaSheets() {
       for (size_t K = 0; K < Br.J.size(); ++K)
         Set(Br.J[K], BetaJ, Br.I[Br.I.size() - 1 - K]);
     }
+    if (Ladders) {
+      DsspLadder L;
+      L.Parallel = Par;
+      L.Ladder = Br.Ladder;
+      L.Sheet = Br.Sheet;
+      for (uint32_t Row : Br.I)
+        L.I.push_back(First + Row);
+      for (uint32_t Row : Br.J)
+        L.J.push_back(First + Row);
+      Ladders->push_back(std::move(L));
+    }
     const char Code = Br.I.size() > 1 ? 'E' : 'B';
     for (const std::deque<uint32_t> *Side : {&Br.I, &Br.J})
       for (uint32_t Row = Side->front(); Row <= Side->back(); ++Row) {
@@ -495,8 +507,21 @@ void qir::dsspAllocate(Dssp &R) {
     V->assign(NR, NaN);
 }
 
-void qir::dsspAssignModel(Dssp &R, size_t K, const DsspModelRows &M) {
-  StateDssp(R, K, M, R.PPStretch, R.PreferPi).run();
+void qir::dsspAssignModel(Dssp &R, size_t K, const DsspModelRows &M,
+                          std::vector<DsspLadder> *Ladders) {
+  StateDssp(R, K, M, R.PPStretch, R.PreferPi, Ladders).run();
+}
+
+std::vector<DsspLadder> qir::dsspLadders(const Structure &S, const Dssp &R,
+                                         size_t K) {
+  Dssp Scratch;
+  Scratch.HB = R.HB;
+  Scratch.PPStretch = R.PPStretch;
+  Scratch.PreferPi = R.PreferPi;
+  dsspAllocate(Scratch);
+  std::vector<DsspLadder> Out;
+  dsspAssignModel(Scratch, K, dsspModelRows(S, Scratch.HB, K), &Out);
+  return Out;
 }
 
 DsspModelRows qir::dsspModelRows(const Structure &S, const HBonds &HB,

@@ -132,10 +132,28 @@ DsspModelRows dsspModelRows(const Structure &S, const HBonds &HB, size_t K);
 /// Size every per-row array of \p R for R.HB's rows, empty values.
 void dsspAllocate(Dssp &R);
 
+/// One ladder of a computed model as mkdssp keeps it (its "bridge" after
+/// the bulge merging), which DSSP's statistics count: the rows (global
+/// indices) of its two strands in mkdssp's order (I ascending; J ascending
+/// for a parallel ladder, descending for an antiparallel one), its number
+/// (DSSP's label 'A' + Ladder % 26) and its sheet (1-based).
+struct DsspLadder {
+  bool Parallel = false;
+  uint32_t Ladder = 0, Sheet = 0;
+  std::vector<uint32_t> I, J;
+};
+
 /// Apply the DSSP rules to the rows of computed model \p K of R.HB (whose
 /// numbers and acceptor slots they read), with R.PPStretch and R.PreferPi;
-/// fills those rows of \p R except Accessibility.
-void dsspAssignModel(Dssp &R, size_t K, const DsspModelRows &M);
+/// fills those rows of \p R except Accessibility. With \p Ladders, also
+/// lists the model's ladders there, in mkdssp's order.
+void dsspAssignModel(Dssp &R, size_t K, const DsspModelRows &M,
+                     std::vector<DsspLadder> *Ladders = nullptr);
+
+/// The ladders of computed model \p K of \p R, found again by the rules
+/// from R.HB (a result read from a store does not keep them).
+std::vector<DsspLadder> dsspLadders(const Structure &S, const Dssp &R,
+                                    size_t K);
 
 class DsspAnalysis : public AnalysisInfoMixin<DsspAnalysis> {
 public:
