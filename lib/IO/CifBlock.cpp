@@ -49,6 +49,10 @@ static const char *tokenEnd(const Token &T) {
   return T.Text.end() + 1;
 }
 
+StringRef qir::io::cifTokenSource(const Token &T) {
+  return StringRef(T.Pos, tokenEnd(T) - T.Pos);
+}
+
 Expected<CifBlock> qir::io::parseCifBlock(StringRef Text, StringRef File) {
   CifLexer Lex(Text);
   auto Fail = [&](const char *Pos, const Twine &Msg) -> Error {

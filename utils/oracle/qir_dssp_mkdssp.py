@@ -3,6 +3,7 @@
 
   qir_dssp_mkdssp.py QIR_DSSP PATH... [--keep DIR] [--max-report N]
                      [--option OPT]... [--strict-header]
+                     [--mkdssp-input FILE | --reference FILE.dssp]
 
 Every PATH is a structure file or a folder (searched recursively as
 dssp_mkdssp.py does). For each file:
@@ -23,6 +24,12 @@ dssp_mkdssp.py does). For each file:
        a difference is reported as `header` and fails only with
        --strict-header;
      - the first line (program name and date) is not compared.
+
+With --mkdssp-input (one PATH), mkdssp reads FILE instead of PATH (say,
+the PDB file an mmCIF PATH was converted from, when mkdssp reads no residue
+of PATH itself); the header lines are then not compared. With --reference
+(one PATH), FILE.dssp (the reference output shipped with DSSP) stands in for
+mkdssp's output, header lines included.
 
 Prints `ok FILE: N residue lines`, `skip FILE: why` or `FAIL FILE` with the
 first differing lines, then a total `F files compared, S skipped, R residue
@@ -101,7 +108,11 @@ def main():
                     help="an option for both programs (repeatable), e.g. "
                          "--option=--min-pp-stretch=2")
     ap.add_argument("--strict-header", action="store_true")
+    ap.add_argument("--mkdssp-input", metavar="FILE")
+    ap.add_argument("--reference", metavar="FILE.dssp")
     args = ap.parse_args()
+    if (args.mkdssp_input or args.reference) and len(args.paths) != 1:
+        ap.error("--mkdssp-input and --reference take one PATH")
 
     tmp = args.keep or tempfile.mkdtemp(prefix="qir-dssp-mkdssp-")
     os.makedirs(tmp, exist_ok=True)
@@ -110,7 +121,19 @@ def main():
     for path in dssp_mkdssp.coordinate_files(args.paths):
         files += 1
         stem = "%03d_%s" % (files, os.path.basename(path))
-        theirs, note, unchanged = mkdssp_legacy(path, tmp, stem, args.option)
+        if args.reference:
+            with open(args.reference) as fh:
+                theirs = fh.read().splitlines()
+            note, unchanged = " (reference %s)" % os.path.basename(
+                args.reference), True
+        elif args.mkdssp_input:
+            theirs, note, _ = mkdssp_legacy(args.mkdssp_input, tmp, stem,
+                                            args.option)
+            note += " (mkdssp read %s)" % os.path.basename(args.mkdssp_input)
+            unchanged = False
+        else:
+            theirs, note, unchanged = mkdssp_legacy(path, tmp, stem,
+                                                    args.option)
         if theirs is None:
             skipped += 1
             print("skip %s: %s" % (path, note))

@@ -57,6 +57,10 @@ struct CifBlock {
 llvm::Expected<CifBlock> parseCifBlock(llvm::StringRef Text,
                                        llvm::StringRef File);
 
+/// Value token \p T as written in its text (with its quotes or text-field
+/// semicolons).
+llvm::StringRef cifTokenSource(const CifLexer::Token &T);
+
 /// \p V as a CIF 1.1 value: bare when it can be, else in single or double
 /// quotes, else a text field; '?' for an empty value.
 std::string cifValue(llvm::StringRef V);
