@@ -40,7 +40,8 @@ config.substitutions.append(("%qir_src_root", config.qir_src_root))
 
 # qir's own tools first, then LLVM's testing tools.
 llvm_config.add_tool_substitutions(
-    ["qir-dump", "qopt", "qir-pack", "FileCheck", "not", "split-file"],
+    ["qir-dump", "qopt", "qir-pack", "qir-dssp", "FileCheck", "not",
+     "split-file"],
     [config.qir_tools_dir, config.llvm_tools_dir])
 
 # --- Features -------------------------------------------------------------
