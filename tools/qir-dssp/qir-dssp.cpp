@@ -27,8 +27,10 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
+#include <thread>
 
 using namespace llvm;
 using namespace qir;
@@ -92,8 +94,9 @@ static cl::opt<std::string> MmcifDictionary(
 static cl::opt<unsigned>
     Threads("threads",
             cl::desc("Worker threads for the accessible surface (never "
-                     "changes a result; default 1)"),
-            cl::init(1), cl::value_desc("N"), cl::cat(Cat));
+                     "changes a result; default 0: one per core, as mkdssp "
+                     "also runs the surface on a thread of its own)"),
+            cl::init(0), cl::value_desc("N"), cl::cat(Cat));
 
 static cl::opt<bool> ShortHelp("h", cl::desc("Alias for --help"), cl::Hidden,
                                cl::cat(Cat));
@@ -221,7 +224,10 @@ int main(int argc, char **argv) {
       note() << Input << " has no model 1; computing model " << O.Model << "\n";
   }
   AnalysisManager AM;
-  AM.setExecution(ExecutionSettings{Threads});
+  unsigned NThreads = Threads;
+  if (NThreads == 0)
+    NThreads = std::max(1u, std::thread::hardware_concurrency());
+  AM.setExecution(ExecutionSettings{NThreads});
   const Dssp &R = AM.getResult<DsspAnalysis>(*S, O);
   if (R.HB.States.empty())
     return fail(Input + " holds no atoms");
