@@ -62,7 +62,8 @@ llvm::Expected<CifBlock> parseCifBlock(llvm::StringRef Text,
 llvm::StringRef cifTokenSource(const CifLexer::Token &T);
 
 /// \p V as a CIF 1.1 value: bare when it can be, else in single or double
-/// quotes, else a text field; '?' for an empty value.
+/// quotes, else a text field (which must start a line); '?' for an empty
+/// value.
 std::string cifValue(llvm::StringRef V);
 
 } // namespace qir::io
