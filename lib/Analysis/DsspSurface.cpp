@@ -107,6 +107,32 @@ double qir::dsspSurfaceDotWeight() {
 }
 
 namespace {
+/// The dots in an order where each is near the one before (bands of
+/// latitude, walked east and west in turn), so that the occluder that
+/// covered one dot often covers the next. An atom's area depends only on
+/// how many dots are free, not on their order: the same float weight is
+/// added once per free dot.
+ArrayRef<DsspPoint> coherentDots() {
+  static const std::vector<DsspPoint> Dots = [] {
+    std::vector<DsspPoint> Out(dsspSurfaceDots().begin(),
+                               dsspSurfaceDots().end());
+    const int Bands = 20;
+    auto Band = [&](const DsspPoint &P) {
+      return std::min(Bands - 1, int((P[2] + 1) / 2 * Bands));
+    };
+    auto Lon = [](const DsspPoint &P) { return std::atan2(P[1], P[0]); };
+    std::stable_sort(Out.begin(), Out.end(),
+                     [&](const DsspPoint &A, const DsspPoint &B) {
+                       int BA = Band(A), BB = Band(B);
+                       if (BA != BB)
+                         return BA < BB;
+                       return BA % 2 ? Lon(A) > Lon(B) : Lon(A) < Lon(B);
+                     });
+    return Out;
+  }();
+  return Dots;
+}
+
 /// dsspAtomSurface with its buffer kept between calls.
 class AtomSurface {
 public:
@@ -142,7 +168,7 @@ public:
     // The occluder that covered the last covered dot is tried first: a
     // shortcut only, a dot is free exactly when no occluder covers it.
     size_t Last = 0;
-    for (const DsspPoint &Dot : dsspSurfaceDots()) {
+    for (const DsspPoint &Dot : coherentDots()) {
       DsspPoint X = {Dot[0] * Rw, Dot[1] * Rw, Dot[2] * Rw};
       bool Free = true;
       if (Last < Occ.size() &&
