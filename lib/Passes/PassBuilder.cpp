@@ -15,6 +15,7 @@
 #include "qir/Analysis/Neighbors.h"
 #include "qir/Analysis/PairFeatures.h"
 #include "qir/Analysis/Relpos.h"
+#include "qir/Analysis/Sasa.h"
 #include "qir/Analysis/ShEdges.h"
 #include "qir/Analysis/SpatialIndex.h"
 #include "qir/Analysis/Tokens.h"

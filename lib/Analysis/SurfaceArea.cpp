@@ -1,0 +1,284 @@
+//===- SurfaceArea.cpp - Exposed area of a union of spheres ---------------===//
+//
+// Both methods follow FreeSASA 2.1.2 (sasa_lr.c, sasa_sr.c) operation for
+// operation where it decides a result: slab heights are accumulated as
+// z += delta from zi - R - delta/2, arcs are (beta - alpha, beta + alpha)
+// wrapped into [0, 2 pi) with beta = atan2(dy, dx) + pi, test points are
+// scaled then translated, and a point on a neighbour's surface is buried.
+// What differs is only work that cannot change a value: the direction
+// beta of each neighbour is computed once per sphere instead of once per
+// slab, neighbours are listed once (FreeSASA's cell scan lists some pairs
+// twice), and a slab only looks at the neighbours whose z-extent covers it.
+//
+//===----------------------------------------------------------------------===//
+#include "qir/Analysis/SurfaceArea.h"
+
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+using namespace qir;
+using namespace llvm;
+
+static constexpr double Pi = 3.14159265358979323846;
+static constexpr double TwoPi = 2 * Pi;
+
+SphereNeighbors qir::buildSphereNeighbors(
+    const SphereSet &Sp,
+    function_ref<void(function_ref<void(uint32_t, uint32_t)>)> Candidates) {
+  const size_t N = Sp.size();
+  std::vector<std::pair<uint32_t, uint32_t>> Pairs; // (row, neighbour)
+  SphereNeighbors Nb;
+  Candidates([&](uint32_t I, uint32_t J) {
+    if (I == J)
+      return;
+    const double *A = &Sp.XYZ[3 * I], *B = &Sp.XYZ[3 * J];
+    double Dx = B[0] - A[0], Dy = B[1] - A[1], Dz = B[2] - A[2];
+    double Cut = Sp.Radius[I] + Sp.Radius[J];
+    if (!(Dx * Dx + Dy * Dy + Dz * Dz < Cut * Cut))
+      return;
+    if (Dx == 0 && Dy == 0 && Dz == 0 && Sp.Radius[I] == Sp.Radius[J]) {
+      // The same sphere twice: the later one is hidden by the earlier and
+      // does not occlude it.
+      uint32_t Lo = std::min(I, J), Hi = std::max(I, J);
+      Pairs.emplace_back(Hi, Lo);
+      Nb.Coincident.emplace_back(Lo, Hi);
+      return;
+    }
+    Pairs.emplace_back(I, J);
+    Pairs.emplace_back(J, I);
+  });
+  llvm::sort(Pairs);
+  Pairs.erase(std::unique(Pairs.begin(), Pairs.end()), Pairs.end());
+  llvm::sort(Nb.Coincident);
+  Nb.Coincident.erase(std::unique(Nb.Coincident.begin(), Nb.Coincident.end()),
+                      Nb.Coincident.end());
+  Nb.Begin.assign(N + 1, 0);
+  for (const auto &P : Pairs)
+    ++Nb.Begin[P.first + 1];
+  for (size_t I = 0; I < N; ++I)
+    Nb.Begin[I + 1] += Nb.Begin[I];
+  Nb.Index.reserve(Pairs.size());
+  for (const auto &P : Pairs)
+    Nb.Index.push_back(P.second);
+  return Nb;
+}
+
+/// Run \p Fn(begin, end) over [0, N) in chunks on up to \p Threads threads.
+/// Chunks are claimed dynamically; every index is handled exactly once.
+static void forChunks(size_t N, unsigned Threads,
+                      function_ref<void(size_t, size_t)> Fn) {
+  constexpr size_t Chunk = 128;
+  const size_t NT =
+      std::max<size_t>(1, std::min<size_t>(Threads, (N + Chunk - 1) / Chunk));
+  if (NT == 1) {
+    Fn(0, N);
+    return;
+  }
+  std::atomic<size_t> Next{0};
+  auto Work = [&] {
+    for (;;) {
+      size_t B = Next.fetch_add(Chunk);
+      if (B >= N)
+        return;
+      Fn(B, std::min(N, B + Chunk));
+    }
+  };
+  std::vector<std::thread> Pool;
+  for (size_t T = 1; T < NT; ++T)
+    Pool.emplace_back(Work);
+  Work();
+  for (std::thread &T : Pool)
+    T.join();
+}
+
+//===----------------------------------------------------------------------===//
+// Lee & Richards
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+/// One neighbour of the sphere being sliced, with everything that does not
+/// depend on the slab.
+struct LrNeighbor {
+  double ZLo, ZHi; ///< z-extent (open): slabs outside it skip the neighbour
+  double Z, R, Dxy, Beta;
+};
+
+/// Sum of the parts of [0, 2 pi) that no arc covers; arcs are [start, end]
+/// pairs that do not wrap. Sorted by start (insertion sort: lists are
+/// short), then swept.
+double exposedArcLength(MutableArrayRef<std::pair<double, double>> Arcs) {
+  if (Arcs.empty())
+    return TwoPi;
+  for (size_t I = 1; I < Arcs.size(); ++I) {
+    std::pair<double, double> T = Arcs[I];
+    size_t J = I;
+    for (; J > 0 && Arcs[J - 1].first > T.first; --J)
+      Arcs[J] = Arcs[J - 1];
+    Arcs[J] = T;
+  }
+  double Sum = Arcs[0].first, Sup = Arcs[0].second;
+  for (size_t I = 1; I < Arcs.size(); ++I) {
+    if (Sup < Arcs[I].first)
+      Sum += Arcs[I].first - Sup;
+    if (Arcs[I].second > Sup)
+      Sup = Arcs[I].second;
+  }
+  return Sum + TwoPi - Sup;
+}
+
+} // namespace
+
+std::vector<double> qir::leeRichardsAreas(const SphereSet &Sp,
+                                          const SphereNeighbors &Nb,
+                                          unsigned Slices, unsigned Threads) {
+  const size_t N = Sp.size();
+  std::vector<double> Area(N, 0.0);
+  if (Slices == 0)
+    return Area;
+  forChunks(N, Threads, [&](size_t Begin, size_t End) {
+    SmallVector<LrNeighbor, 64> Near;
+    SmallVector<std::pair<double, double>, 128> Arcs;
+    for (size_t I = Begin; I < End; ++I) {
+      const double *P = &Sp.XYZ[3 * I];
+      const double Zi = P[2], Ri = Sp.Radius[I];
+      Near.clear();
+      for (uint32_t J : Nb.of(I)) {
+        const double *Q = &Sp.XYZ[3 * J];
+        double Dx = Q[0] - P[0], Dy = Q[1] - P[1];
+        double Rj = Sp.Radius[J];
+        Near.push_back({Q[2] - Rj, Q[2] + Rj, Q[2], Rj,
+                        std::sqrt(Dx * Dx + Dy * Dy), std::atan2(Dy, Dx) + Pi});
+      }
+      const double Delta = 2 * Ri / Slices;
+      double Z = Zi - Ri - 0.5 * Delta;
+      double Sum = 0;
+      for (unsigned K = 0; K < Slices; ++K) {
+        Z += Delta;
+        const double Di = std::fabs(Zi - Z);
+        const double Ri2 = Ri * Ri - Di * Di;
+        if (Ri2 < 0)
+          continue;
+        const double Rip = std::sqrt(Ri2);
+        if (Rip <= 0)
+          continue;
+        Arcs.clear();
+        bool Buried = false;
+        for (const LrNeighbor &J : Near) {
+          // |Zj - Z| < Rj, the slab test, on precomputed bounds first.
+          if (!(Z > J.ZLo - 1e-9 && Z < J.ZHi + 1e-9))
+            continue;
+          const double Dj = std::fabs(J.Z - Z);
+          if (!(Dj < J.R))
+            continue;
+          const double Rj2 = J.R * J.R - Dj * Dj;
+          const double Rjp = std::sqrt(Rj2);
+          const double Dij = J.Dxy;
+          if (Dij >= Rip + Rjp)
+            continue; // circles apart
+          if (Dij + Rip < Rjp) {
+            Buried = true; // circle i inside circle j
+            break;
+          }
+          if (Dij + Rjp < Rip)
+            continue; // circle j inside circle i
+          if (Dij == 0) {
+            // Concentric circles of equal radius (FreeSASA: NaN): the
+            // neighbour's circle covers this one.
+            Buried = true;
+            break;
+          }
+          const double Alpha =
+              std::acos((Ri2 + Dij * Dij - Rj2) / (2.0 * Rip * Dij));
+          double Inf = J.Beta - Alpha, Sup = J.Beta + Alpha;
+          if (Inf < 0)
+            Inf += TwoPi;
+          if (Sup > TwoPi)
+            Sup -= TwoPi;
+          if (Sup < Inf) {
+            Arcs.emplace_back(0.0, Sup);
+            Arcs.emplace_back(Inf, TwoPi);
+          } else {
+            Arcs.emplace_back(Inf, Sup);
+          }
+        }
+        if (!Buried)
+          Sum += Delta * Ri * exposedArcLength(Arcs);
+      }
+      Area[I] = Sum;
+    }
+  });
+  return Area;
+}
+
+//===----------------------------------------------------------------------===//
+// Shrake & Rupley
+//===----------------------------------------------------------------------===//
+
+std::vector<std::array<double, 3>> qir::goldenSpiralPoints(unsigned N) {
+  std::vector<std::array<double, 3>> P(N);
+  const double DLong = Pi * (3 - std::sqrt(5.0)), Dz = 2.0 / N;
+  double Longitude = 0, Z = 1 - Dz / 2;
+  for (unsigned K = 0; K < N; ++K) {
+    double R = std::sqrt(1 - Z * Z);
+    P[K] = {std::cos(Longitude) * R, std::sin(Longitude) * R, Z};
+    Z -= Dz;
+    Longitude += DLong;
+  }
+  return P;
+}
+
+std::vector<double> qir::shrakeRupleyAreas(const SphereSet &Sp,
+                                           const SphereNeighbors &Nb,
+                                           unsigned Points, unsigned Threads) {
+  const size_t N = Sp.size();
+  std::vector<double> Area(N, 0.0);
+  if (Points == 0)
+    return Area;
+  const std::vector<std::array<double, 3>> Unit = goldenSpiralPoints(Points);
+  forChunks(N, Threads, [&](size_t Begin, size_t End) {
+    struct Occluder {
+      double X, Y, Z, R2;
+    };
+    SmallVector<Occluder, 64> Occ;
+    for (size_t I = Begin; I < End; ++I) {
+      const double *P = &Sp.XYZ[3 * I];
+      const double Ri = Sp.Radius[I];
+      Occ.clear();
+      for (uint32_t J : Nb.of(I)) {
+        const double *Q = &Sp.XYZ[3 * J];
+        Occ.push_back({Q[0], Q[1], Q[2], Sp.Radius[J] * Sp.Radius[J]});
+      }
+      // A point is tested against the occluder that buried the previous
+      // point first: neighbouring points of the spiral are usually buried
+      // by the same sphere.
+      size_t Last = 0;
+      unsigned Free = 0;
+      for (const std::array<double, 3> &U : Unit) {
+        const double X = U[0] * Ri + P[0], Y = U[1] * Ri + P[1],
+                     Z = U[2] * Ri + P[2];
+        auto Inside = [&](const Occluder &O) {
+          double Dx = X - O.X, Dy = Y - O.Y, Dz = Z - O.Z;
+          return Dx * Dx + Dy * Dy + Dz * Dz <= O.R2;
+        };
+        if (!Occ.empty() && Inside(Occ[Last]))
+          continue;
+        size_t K = 0;
+        for (; K < Occ.size(); ++K)
+          if (Inside(Occ[K]))
+            break;
+        if (K == Occ.size())
+          ++Free;
+        else
+          Last = K;
+      }
+      Area[I] = (4.0 * Pi * Ri * Ri * Free) / Points;
+    }
+  });
+  return Area;
+}
