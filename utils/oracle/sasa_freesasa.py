@@ -151,6 +151,9 @@ def run_freesasa(path, args, tmp):
         last = (proc.stderr.strip().splitlines() or
                 ["exit %d" % proc.returncode])
         last = [l for l in last if l.strip()]
+        # The reason, not one of the warnings before it.
+        errors = [l for l in last if "warning" not in l]
+        last = errors[-1:] or last[-1:]
         why = ""
         if is_cif(path) and "_atom_site.auth_atom_id" not in read_text(path):
             # freesasa 2.1.2's mmCIF reader takes names from the auth_*
@@ -237,6 +240,22 @@ def run_qopt(qopt, path, args):
     return tables
 
 
+def num(text):
+    """A number qir printed; NaN for '.' or anything else unreadable, so
+    that dev() fails it."""
+    try:
+        return float(text)
+    except ValueError:
+        return float("nan")
+
+
+def dev(mine, theirs):
+    """|mine - theirs|, infinite when qir printed no finite number (so a
+    NaN never passes a comparison)."""
+    d = abs(mine - theirs)
+    return d if math.isfinite(d) else float("inf")
+
+
 def residue_tol(ref):
     return max(RESIDUE_REL * abs(ref), RESIDUE_ABS)
 
@@ -291,8 +310,8 @@ def compare(fs, q):
         for qc, fc in COMPONENTS:
             if fc not in fr["area"]:
                 continue
-            mine, theirs = float(qr[qc]), fr["area"][fc]
-            d = abs(mine - theirs)
+            mine, theirs = num(qr[qc]), fr["area"][fc]
+            d = dev(mine, theirs)
             if qc == "total":
                 st.res_abs = max(st.res_abs, d)
                 if theirs >= RESIDUE_ABS / RESIDUE_REL:
@@ -313,17 +332,17 @@ def compare(fs, q):
             if qr[col] == ".":
                 bad.append("%s %s: '.', freesasa %.2f" % (where, col, rel[fc]))
                 continue
-            mine, theirs = float(qr[col]), rel[fc]
+            mine, theirs = num(qr[col]), rel[fc]
             tol = RESIDUE_REL * abs(theirs)
             # The reference area, from freesasa's or qir's pair.
             ref = None
-            if theirs != 0:
+            if theirs != 0 and fc in fr["area"]:
                 ref = 100.0 * fr["area"][fc] / theirs
             elif mine != 0:
-                ref = 100.0 * float(qr[qc]) / mine
+                ref = 100.0 * num(qr[qc]) / mine
             if ref:
                 tol = max(tol, 100.0 * RESIDUE_ABS / abs(ref))
-            if abs(mine - theirs) > tol + REL_PRINT:
+            if dev(mine, theirs) > tol + REL_PRINT:
                 bad.append("%s %s: %.2f vs freesasa %.2f" % (where, col, mine,
                                                            theirs))
 
@@ -350,7 +369,7 @@ def compare(fs, q):
             continue
         for qa, fa in zip(qas, fas):
             aw = "%s %s" % (where, qa["atom"])
-            if abs(float(qa["radius"]) - fa["radius"]) >= RADIUS_ABS:
+            if dev(num(qa["radius"]), fa["radius"]) >= RADIUS_ABS:
                 bad.append("%s radius %s vs freesasa %.4f" % (aw, qa["radius"],
                                                              fa["radius"]))
             if (qa["class"] == "polar") != fa["is-polar"]:
@@ -359,7 +378,7 @@ def compare(fs, q):
             if (qa["main_chain"] == "1") != fa["is-main-chain"]:
                 bad.append("%s main_chain %s vs freesasa %s"
                            % (aw, qa["main_chain"], fa["is-main-chain"]))
-            st.atom_abs = max(st.atom_abs, abs(float(qa["area"]) - fa["area"]))
+            st.atom_abs = max(st.atom_abs, dev(num(qa["area"]), fa["area"]))
 
     # Chains. A freesasa chain node is a block of consecutive residues: from
     # the first atom of a chain label not seen before up to the next such
@@ -372,7 +391,7 @@ def compare(fs, q):
     q_chain_rows = {}
     for c in q["chain"]:
         q_chain_rows[c["chain"]] = q_chain_rows.get(c["chain"], 0.0) + \
-            float(c["total"])
+            num(c["total"])
     q_chain_size = {}
     for qr in q_res:
         q_chain_size[qr["chain"]] = q_chain_size.get(qr["chain"], 0) + 1
@@ -392,17 +411,17 @@ def compare(fs, q):
         else:
             what = "freesasa chain block %s (qir chains %s), sum of residues" \
                 % (fc["label"], " ".join(sorted(chains)))
-            mine = sum(float(r["total"]) for r in block)
-        if abs(mine - theirs) > max(TOTAL_REL * theirs, RESIDUE_ABS) + 1e-9:
+            mine = sum(num(r["total"]) for r in block)
+        if dev(mine, theirs) > max(TOTAL_REL * theirs, RESIDUE_ABS) + 1e-9:
             bad.append("%s: %.3f vs freesasa %.3f" % (what, mine, theirs))
     # qir's own sums: a chain row is the sum of its residues.
     q_chain_sum = {}
     for qr in q_res:
         q_chain_sum[qr["chain"]] = q_chain_sum.get(qr["chain"], 0.0) + \
-            float(qr["total"])
+            num(qr["total"])
     for c, total in q_chain_rows.items():
         rows = q_chain_size.get(c, 0)
-        if abs(total - q_chain_sum.get(c, 0.0)) > 5e-4 * (rows + 1):
+        if dev(total, q_chain_sum.get(c, 0.0)) > 5e-4 * (rows + 1):
             bad.append("qir chain %s total %.3f is not the sum of its %d "
                        "residues (%.3f)" % (c, total, rows,
                                              q_chain_sum.get(c, 0.0)))
@@ -420,15 +439,15 @@ def compare(fs, q):
     for qc, fc in COMPONENTS:
         if fc not in fs["area"]:
             continue
-        mine, theirs = float(qs[qc]), fs["area"][fc]
-        d = abs(mine - theirs)
+        mine, theirs = num(qs[qc]), fs["area"][fc]
+        d = dev(mine, theirs)
         if qc == "total" and theirs > 0:
             st.total_rel = d / theirs
         if d > TOTAL_REL * abs(theirs) + 5e-4:
             bad.append("structure %s: %.3f vs freesasa %.3f (%.4f %%)"
                        % (qc, mine, theirs,
                           100.0 * d / theirs if theirs else float("inf")))
-    return bad, st, len(q_atoms), len(q_res), (float(qs["total"]),
+    return bad, st, len(q_atoms), len(q_res), (num(qs["total"]),
                                                 fs["area"]["total"])
 
 
