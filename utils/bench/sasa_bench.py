@@ -353,8 +353,14 @@ def write_svg(path, series, subtitle):
             else:
                 o('<rect x="%.1f" y="%.1f" width="7" height="7" fill="%s"/>'
                   % (x - 3.5, y - 3.5, color))
-            o('<text x="%.1f" y="%.1f" font-size="9" fill="%s">%d</text>'
-              % (x + 5, y - 5, color, res))
+            # qir's labels above left, freesasa's below right: the two
+            # programs' points often coincide in error.
+            if key[0] == "qir":
+                o('<text x="%.1f" y="%.1f" font-size="9" fill="%s" '
+                  'text-anchor="end">%d</text>' % (x - 5, y - 5, color, res))
+            else:
+                o('<text x="%.1f" y="%.1f" font-size="9" fill="%s">%d</text>'
+                  % (x + 5, y + 13, color, res))
     lx, ly = left + pw + 16, top + 10
     for i, key in enumerate(series):
         color, dash, marker = style[key]
