@@ -134,6 +134,16 @@ static std::vector<uint32_t> selectAtoms(const Structure &S, uint32_t St,
   return Sel;
 }
 
+/// The double a coordinate file wrote: the IR keeps float32, and a value
+/// written with three decimals (PDB, and mmCIF as the PDB writes it) is
+/// the float nearest to it; that three-decimal value, read as double, is
+/// what FreeSASA computes with. Other values are taken as they are.
+static double fileCoordinate(float F) {
+  double D = F;
+  double R = std::round(D * 1000) / 1000;
+  return std::fabs(R - D) <= std::fabs(D) * 0x1p-24 ? R : D;
+}
+
 namespace {
 /// Unknown atoms of one residue type, for one warning.
 struct UnknownAtoms {
@@ -207,9 +217,8 @@ SasaResult SasaAnalysis::run(const Structure &S, const Options &O,
       uint32_t A = Sel[I];
       classify(A);
       std::array<float, 3> P = S.position(St, A);
-      XYZ[3 * I] = P[0];
-      XYZ[3 * I + 1] = P[1];
-      XYZ[3 * I + 2] = P[2];
+      for (int K = 0; K < 3; ++K)
+        XYZ[3 * I + K] = fileCoordinate(P[K]);
       // As FreeSASA: the table's double radius plus the probe, in double.
       Rad[I] = Radius[A] + O.Probe;
       MaxR = std::max(MaxR, Rad[I]);
