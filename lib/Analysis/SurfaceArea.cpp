@@ -69,19 +69,6 @@ SphereNeighbors qir::buildSphereNeighbors(
   Nb.Index.resize(Pairs.size());
   for (const auto &P : Pairs)
     Nb.Index[Fill[P.first]++] = P.second;
-  // Rows ascend and hold each neighbour once, whatever order and
-  // repetitions the candidates came in.
-  size_t Out = 0;
-  for (size_t I = 0; I < N; ++I) {
-    auto B = Nb.Index.begin() + Nb.Begin[I],
-         E = Nb.Index.begin() + Nb.Begin[I + 1];
-    std::sort(B, E);
-    auto U = std::unique(B, E);
-    Nb.Begin[I] = Out;
-    Out = std::copy(B, U, Nb.Index.begin() + Out) - Nb.Index.begin();
-  }
-  Nb.Begin[N] = Out;
-  Nb.Index.resize(Out);
   return Nb;
 }
 

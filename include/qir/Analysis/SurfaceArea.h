@@ -64,9 +64,10 @@ struct SphereNeighbors {
 };
 
 /// The neighbour lists of \p Spheres. \p Candidates(Fn) must call Fn(i, j)
-/// at least once for every unordered pair of spheres that may intersect
-/// (i != j; duplicates are harmless), e.g. from a cell list; the exact test
-/// is made here. Rows ascend.
+/// exactly once for every unordered pair of spheres that may intersect
+/// (i != j), e.g. CellList::forEachPair; the exact test is made here. Rows
+/// list neighbours in the order the candidates came (the methods do not
+/// depend on it).
 SphereNeighbors buildSphereNeighbors(
     const SphereSet &Spheres,
     llvm::function_ref<void(llvm::function_ref<void(uint32_t, uint32_t)>)>
