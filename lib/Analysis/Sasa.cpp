@@ -23,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 #include "qir/Analysis/Sasa.h"
 
+#include "ModelOption.h"
 #include "SerializerSupport.h"
 
 #include "qir/Analysis/SpatialIndex.h"
@@ -92,20 +93,6 @@ double SasaResult::relative(const Structure &S, size_t Row,
   return 100. * residueArea(Row, C) / Den;
 }
 
-/// The states the model option asks for.
-static std::vector<uint32_t> statesFor(const Structure &S, int64_t Model) {
-  std::vector<uint32_t> Out;
-  if (Model == 0) {
-    for (uint32_t St = 0; St < S.numStates(); ++St)
-      Out.push_back(St);
-  } else if (Model <= INT32_MAX) {
-    uint32_t St = S.stateForModel(static_cast<int32_t>(Model));
-    if (St != NoIndex)
-      Out.push_back(St);
-  }
-  return Out;
-}
-
 /// The atoms of state \p St that FreeSASA takes, ascending.
 static std::vector<uint32_t> selectAtoms(const Structure &S, uint32_t St,
                                          const SasaAnalysis::Options &O) {
@@ -161,7 +148,7 @@ SasaResult SasaAnalysis::run(const Structure &S, const Options &O,
   R.Probe = O.Probe;
   R.Resolution = static_cast<unsigned>(
       O.Algorithm == SasaAlgorithm::LeeRichards ? O.Slices : O.Points);
-  R.States = statesFor(S, O.Model);
+  R.States = statesForModelOption(S, O.Model);
   R.AtomBegin.push_back(0);
   R.ResidueBegin.push_back(0);
   if (R.States.empty())
