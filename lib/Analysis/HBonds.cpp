@@ -21,6 +21,7 @@
 //===----------------------------------------------------------------------===//
 #include "qir/Analysis/HBonds.h"
 
+#include "ModelOption.h"
 #include "SerializerSupport.h"
 
 #include "qir/Analysis/SpatialIndex.h"
@@ -146,20 +147,6 @@ HBondsAnalysis::Options::validate() const {
   return std::nullopt;
 }
 
-/// The states an option value asks for.
-static std::vector<uint32_t> statesFor(const Structure &S, int64_t Model) {
-  std::vector<uint32_t> Out;
-  if (Model == 0) {
-    for (uint32_t St = 0; St < S.numStates(); ++St)
-      Out.push_back(St);
-  } else if (Model <= INT32_MAX) {
-    uint32_t St = S.stateForModel(static_cast<int32_t>(Model));
-    if (St != NoIndex)
-      Out.push_back(St);
-  }
-  return Out;
-}
-
 namespace {
 /// The rows of one state and their positions, while they are computed.
 struct StateRows {
@@ -175,7 +162,7 @@ HBonds HBondsAnalysis::run(const Structure &S, const Options &O,
   const ChainTable &Ch = S.chains();
   HBonds Out;
   Out.Model = O.Model;
-  Out.States = statesFor(S, O.Model);
+  Out.States = statesForModelOption(S, O.Model);
   if (Out.States.empty())
     return Out;
   const SpatialIndex &Index = AM.getResult<SpatialIndexAnalysis>(S);
@@ -379,7 +366,7 @@ Expected<HBonds> qir::readHBondArrays(ResultSource &Source, const Structure &S,
   R.Model = *Model;
   if (Error E = serial::read1D(Source, Name, "states", R.States))
     return E;
-  if (R.States != statesFor(S, R.Model))
+  if (R.States != statesForModelOption(S, R.Model))
     return serial::malformed(
         Name, "array 'states' is not the states of model " + Twine(R.Model));
   const uint64_t K = R.States.size();

@@ -23,6 +23,7 @@
 //===----------------------------------------------------------------------===//
 #include "qir/Analysis/Sasa.h"
 
+#include "ModelOption.h"
 #include "SerializerSupport.h"
 
 #include "qir/Analysis/SpatialIndex.h"
@@ -92,20 +93,6 @@ double SasaResult::relative(const Structure &S, size_t Row,
   return 100. * residueArea(Row, C) / Den;
 }
 
-/// The states the model option asks for.
-static std::vector<uint32_t> statesFor(const Structure &S, int64_t Model) {
-  std::vector<uint32_t> Out;
-  if (Model == 0) {
-    for (uint32_t St = 0; St < S.numStates(); ++St)
-      Out.push_back(St);
-  } else if (Model <= INT32_MAX) {
-    uint32_t St = S.stateForModel(static_cast<int32_t>(Model));
-    if (St != NoIndex)
-      Out.push_back(St);
-  }
-  return Out;
-}
-
 /// The atoms of state \p St that FreeSASA takes, ascending.
 static std::vector<uint32_t> selectAtoms(const Structure &S, uint32_t St,
                                          const SasaAnalysis::Options &O) {
@@ -134,6 +121,16 @@ static std::vector<uint32_t> selectAtoms(const Structure &S, uint32_t St,
   return Sel;
 }
 
+/// The double a coordinate file wrote: the IR keeps float32, and a value
+/// written with three decimals (PDB, and mmCIF as the PDB writes it) is
+/// the float nearest to it; that three-decimal value, read as double, is
+/// what FreeSASA computes with. Other values are taken as they are.
+static double fileCoordinate(float F) {
+  double D = F;
+  double R = std::round(D * 1000) / 1000;
+  return std::fabs(R - D) <= std::fabs(D) * 0x1p-24 ? R : D;
+}
+
 namespace {
 /// Unknown atoms of one residue type, for one warning.
 struct UnknownAtoms {
@@ -151,7 +148,7 @@ SasaResult SasaAnalysis::run(const Structure &S, const Options &O,
   R.Probe = O.Probe;
   R.Resolution = static_cast<unsigned>(
       O.Algorithm == SasaAlgorithm::LeeRichards ? O.Slices : O.Points);
-  R.States = statesFor(S, O.Model);
+  R.States = statesForModelOption(S, O.Model);
   R.AtomBegin.push_back(0);
   R.ResidueBegin.push_back(0);
   if (R.States.empty())
@@ -207,9 +204,8 @@ SasaResult SasaAnalysis::run(const Structure &S, const Options &O,
       uint32_t A = Sel[I];
       classify(A);
       std::array<float, 3> P = S.position(St, A);
-      XYZ[3 * I] = P[0];
-      XYZ[3 * I + 1] = P[1];
-      XYZ[3 * I + 2] = P[2];
+      for (int K = 0; K < 3; ++K)
+        XYZ[3 * I + K] = fileCoordinate(P[K]);
       // As FreeSASA: the table's double radius plus the probe, in double.
       Rad[I] = Radius[A] + O.Probe;
       MaxR = std::max(MaxR, Rad[I]);

@@ -57,6 +57,9 @@ SphereNeighbors qir::buildSphereNeighbors(
   llvm::sort(Nb.Coincident);
   Nb.Coincident.erase(std::unique(Nb.Coincident.begin(), Nb.Coincident.end()),
                       Nb.Coincident.end());
+  Nb.Hidden.assign(N, 0);
+  for (const auto &C : Nb.Coincident)
+    Nb.Hidden[C.second] = 1;
   Nb.Begin.assign(N + 1, 0);
   for (const auto &P : Pairs)
     ++Nb.Begin[P.first + 1];
@@ -66,19 +69,6 @@ SphereNeighbors qir::buildSphereNeighbors(
   Nb.Index.resize(Pairs.size());
   for (const auto &P : Pairs)
     Nb.Index[Fill[P.first]++] = P.second;
-  // Rows ascend and hold each neighbour once, whatever order and
-  // repetitions the candidates came in.
-  size_t Out = 0;
-  for (size_t I = 0; I < N; ++I) {
-    auto B = Nb.Index.begin() + Nb.Begin[I],
-         E = Nb.Index.begin() + Nb.Begin[I + 1];
-    std::sort(B, E);
-    auto U = std::unique(B, E);
-    Nb.Begin[I] = Out;
-    Out = std::copy(B, U, Nb.Index.begin() + Out) - Nb.Index.begin();
-  }
-  Nb.Begin[N] = Out;
-  Nb.Index.resize(Out);
   return Nb;
 }
 
@@ -191,6 +181,8 @@ std::vector<double> qir::leeRichardsAreas(const SphereSet &Sp,
     SmallVector<std::pair<double, double>, 128> Arcs;
     SmallVector<std::pair<const LrNeighbor *, double>, 64> Cuts;
     for (size_t I = Begin; I < End; ++I) {
+      if (Nb.Hidden[I])
+        continue;
       const double *P = &Sp.XYZ[3 * I];
       const double Zi = P[2], Ri = Sp.Radius[I];
       const double Delta = 2 * Ri / Slices;
@@ -348,6 +340,8 @@ std::vector<double> qir::shrakeRupleyAreas(const SphereSet &Sp,
     };
     SmallVector<Occluder, 64> Occ;
     for (size_t I = Begin; I < End; ++I) {
+      if (Nb.Hidden[I])
+        continue;
       const double *P = &Sp.XYZ[3 * I];
       const double Ri = Sp.Radius[I];
       Occ.clear();

@@ -13,14 +13,14 @@
 // utils/bench/neighbors_bench.py compares the whole commands with gemmi.
 //
 //===----------------------------------------------------------------------===//
+#include "BenchInput.h"
+
 #include "qir/Analysis/Frames.h"
 #include "qir/Analysis/Neighbors.h"
 #include "qir/Analysis/SpatialIndex.h"
-#include "qir/IO/Reader.h"
 #include "qir/IR/Structure.h"
 #include "qir/Pass/AnalysisManager.h"
 
-#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <benchmark/benchmark.h>
@@ -34,24 +34,7 @@ using namespace llvm;
 namespace {
 
 const Structure &structure() {
-  static std::unique_ptr<Structure> S = [] {
-    std::string Path;
-    if (const char *P = std::getenv("QIR_BENCH_FILE"))
-      Path = P;
-    else if (sys::fs::exists(QIR_SOURCE_DIR
-                             "/../shared/corpus/multiconformer/3wip.cif"))
-      Path = QIR_SOURCE_DIR "/../shared/corpus/multiconformer/3wip.cif";
-    else
-      Path = QIR_SOURCE_DIR "/test/Inputs/1k6p.cif";
-    auto R = io::readStructureFile(Path);
-    if (!R) {
-      errs() << toString(R.takeError()) << "\n";
-      std::exit(1);
-    }
-    errs() << "structure: " << Path << ", " << R->numAtoms() << " atoms, "
-           << R->numStates() << " state(s)\n";
-    return std::make_unique<Structure>(std::move(*R));
-  }();
+  static std::unique_ptr<Structure> S = readBenchStructure("1k6p.cif");
   return *S;
 }
 

@@ -20,6 +20,8 @@
 // docs/benchmarks.md.
 //
 //===----------------------------------------------------------------------===//
+#include "BenchInput.h"
+
 #include "qir/Analysis/Counts.h"
 #include "qir/IO/Reader.h"
 #include "qir/IR/AtomFilter.h"
@@ -46,27 +48,13 @@ constexpr size_t BenchAtoms = 10000;
 
 Structure &structure() {
   static std::unique_ptr<Structure> S = [] {
-    std::string Path;
-    if (const char *P = std::getenv("QIR_BENCH_FILE"))
-      Path = P;
-    else if (sys::fs::exists(QIR_SOURCE_DIR
-                             "/../shared/corpus/multiconformer/3wip.cif"))
-      Path = QIR_SOURCE_DIR "/../shared/corpus/multiconformer/3wip.cif";
-    else
-      Path = QIR_SOURCE_DIR "/test/Inputs/5i55.cif";
-    auto R = io::readStructureFile(Path);
-    if (!R) {
-      errs() << toString(R.takeError()) << "\n";
-      std::exit(1);
-    }
-    auto S = std::make_unique<Structure>(std::move(*R));
+    std::unique_ptr<Structure> S = readBenchStructure("5i55.cif");
     if (S->numAtoms() > BenchAtoms) {
       BitVector Keep(S->numAtoms());
       Keep.set(0, BenchAtoms);
       keepAtoms(*S, Keep);
+      errs() << "kept the first " << BenchAtoms << " atoms\n";
     }
-    errs() << "structure: " << Path << ", " << S->numAtoms() << " atoms, "
-           << S->numStates() << " state(s)\n";
     return S;
   }();
   return *S;

@@ -18,8 +18,9 @@
 // Degenerate input FreeSASA turns into NaN is given a defined value:
 // circles that are concentric in a slice and of equal radius bury each
 // other, and of two spheres with the same centre and radius the later one
-// is hidden by the earlier (buildSphereNeighbors leaves the later one out of
-// the earlier one's list and reports the pair), so the union's area is kept.
+// is hidden by the earlier (buildSphereNeighbors reports the pair, marks
+// the later one Hidden, whose area is 0, and leaves it out of the earlier
+// one's list), so the union's area is kept.
 //
 // Every sphere's area depends only on its own neighbour list, so the work is
 // shared over threads in chunks with results identical for any count.
@@ -53,6 +54,8 @@ struct SphereNeighbors {
   std::vector<uint32_t> Index;
   /// Pairs (earlier, later) of spheres with the same centre and radius.
   std::vector<std::pair<uint32_t, uint32_t>> Coincident;
+  /// 1 for the later sphere of each such pair: its area is 0.
+  std::vector<uint8_t> Hidden;
 
   llvm::ArrayRef<uint32_t> of(size_t I) const {
     return llvm::ArrayRef<uint32_t>(Index).slice(Begin[I],
@@ -61,9 +64,10 @@ struct SphereNeighbors {
 };
 
 /// The neighbour lists of \p Spheres. \p Candidates(Fn) must call Fn(i, j)
-/// at least once for every unordered pair of spheres that may intersect
-/// (i != j; duplicates are harmless), e.g. from a cell list; the exact test
-/// is made here. Rows ascend.
+/// exactly once for every unordered pair of spheres that may intersect
+/// (i != j), e.g. CellList::forEachPair; the exact test is made here. Rows
+/// list neighbours in the order the candidates came (the methods do not
+/// depend on it).
 SphereNeighbors buildSphereNeighbors(
     const SphereSet &Spheres,
     llvm::function_ref<void(llvm::function_ref<void(uint32_t, uint32_t)>)>
