@@ -23,6 +23,8 @@ the calculation, i.e. atoms freesasa computes with its defaults), for LR
   * the pass alone: `analysis sasa<...>` wall time of qopt -time-passes
     (median; includes the spatial index it asks for, whose own time is
     also given), i.e. the computation on the parsed IR;
+  * the pass alone from qir-bench-sasa (Google Benchmark, in process, the
+    spatial index already cached; real time) when the build has it;
   * served: qopt STORE -passes='print<sasa<...>;depth=residue>' with STORE
     written once by `qopt FILE -passes=require<sasa<...>> -o STORE.qir.h5`,
     against qopt FILE with the same pipeline (parse and compute).
@@ -140,6 +142,28 @@ def pass_time(qopt, path, alg, res, threads, runs):
     return statistics.median(sasa), statistics.median(index)
 
 
+def gbench_times(build, path, threads):
+    """{(alg, res): ms} from qir-bench-sasa (Google Benchmark, the pass
+    alone on a parsed IR with the spatial index cached, real time), or {}
+    when the build has no qir-bench-sasa."""
+    exe = os.path.join(build, "bin", "qir-bench-sasa")
+    if not os.path.exists(exe):
+        return {}
+    env = dict(os.environ, QIR_BENCH_FILE=path)
+    out = subprocess.run([exe, "--benchmark_format=json",
+                          "--benchmark_filter=BM_Sasa(LR/20|SR/100)/%d$"
+                          % threads],
+                         check=True, stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, text=True, env=env).stdout
+    times = {}
+    for b in json.loads(out)["benchmarks"]:
+        name, res, _ = b["name"].split("/")
+        alg = "lr" if name == "BM_SasaLR" else "sr"
+        scale = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[b["time_unit"]]
+        times[(alg, int(res))] = b["real_time"] * scale
+    return times
+
+
 def corpus_files(corpus):
     for dirpath, dirnames, filenames in os.walk(corpus):
         dirnames[:] = sorted(d for d in dirnames if d != "ccd")
@@ -166,12 +190,14 @@ def speed_tables(a, qopt, files, tmp):
           "median of %d)\n" % (t, a.runs))
     print("| file | atoms | algorithm | freesasa totals (s) | qopt "
           "require<sasa> (s) | speed-up | freesasa atom JSON (s) | qopt "
-          "print depth=atom (s) | speed-up | pass alone (ms) | of which "
-          "spatial index (ms) | total qir / freesasa (A^2) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "print depth=atom (s) | speed-up | pass alone, -time-passes (ms) | "
+          "of which spatial index (ms) | pass alone, qir-bench-sasa (ms) | "
+          "total qir / freesasa (A^2) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     served = []
     for f in files:
         src = plain_copy(f, tmp)
+        gb = gbench_times(a.build, src, t)
         for alg, res in (("lr", 20), ("sr", 100)):
             ft, atoms = freesasa_result(src, alg, res, t)
             qt = qir_total(qopt, src, alg, res, t)
@@ -184,11 +210,12 @@ def speed_tables(a, qopt, files, tmp):
                           "-passes=print<%s;depth=atom>" % opts], a.runs)
             p_s, p_i = pass_time(qopt, src, alg, res, t, a.runs)
             print("| %s | %d | %s %d | %.3f | %.3f | %.1fx | %.3f | %.3f | "
-                  "%.1fx | %.1f | %.1f | %.1f / %.1f |"
+                  "%.1fx | %.1f | %.1f | %s | %.1f / %.1f |"
                   % (os.path.basename(f), atoms,
                      "LR" if alg == "lr" else "SR", res, t_fs, t_q,
                      t_fs / t_q, t_fa, t_qa, t_fa / t_qa, p_s * 1e3,
-                     p_i * 1e3, qt, ft))
+                     p_i * 1e3, "%.1f" % gb[(alg, res)] if (alg, res) in gb
+                     else "-", qt, ft))
             sys.stdout.flush()
             store = os.path.join(tmp, "%s.%s.qir.h5"
                                  % (os.path.basename(f).split(".")[0], alg))
