@@ -179,9 +179,11 @@ SasaResult SasaAnalysis::run(const Structure &S, const Options &O,
       Class[A] = T->Class;
       return;
     }
-    StringRef Symbol = At.Element[A].str();
-    if (Symbol.trim().empty())
-      Symbol = elementSymbol(At.AtomicNumber[A]);
+    // The symbol as the file writes it; without one, FreeSASA guesses it
+    // from the atom name, in upper case.
+    std::string Symbol = At.Element[A].str().trim().str();
+    if (Symbol.empty())
+      Symbol = StringRef(elementSymbol(At.AtomicNumber[A])).upper();
     std::optional<double> Guess = sasaElementRadius(Symbol);
     Radius[A] = Guess.value_or(0.0);
     Class[A] = SasaAtomClass::Unknown;
@@ -189,7 +191,7 @@ SasaResult SasaAnalysis::run(const Structure &S, const Options &O,
     U.Names.insert(AtomName.trim().str());
     ++U.Count;
     if (!Guess)
-      U.Unguessed.insert(Symbol.trim().upper());
+      U.Unguessed.insert(Symbol);
   };
 
   size_t NumCoincident = 0;
@@ -283,6 +285,7 @@ SasaResult SasaAnalysis::run(const Structure &S, const Options &O,
       errs() << ", radius 0 for element";
       for (const std::string &E : U.Unguessed)
         errs() << " " << (E.empty() ? "'.'" : E);
+      errs() << " (FreeSASA knows upper-case symbols only)";
     }
     errs() << "\n";
   }

@@ -142,9 +142,9 @@ qir::lookupSasaAtom(SasaRadiiSet Set, StringRef Residue, StringRef Atom) {
 }
 
 std::optional<double> qir::sasaElementRadius(StringRef Symbol) {
-  std::string Upper = Symbol.trim().upper();
+  Symbol = Symbol.trim();
   for (const auto &[Sym, Radius] : ElementRows)
-    if (Sym == Upper)
+    if (Sym == Symbol)
       return Radius;
   return std::nullopt;
 }

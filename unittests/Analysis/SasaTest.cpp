@@ -270,8 +270,9 @@ TEST(SasaClassifier, Lookups) {
   auto Any = lookupSasaAtom(SasaRadiiSet::Naccess, "HEM", "CA");
   ASSERT_TRUE(Any);
   EXPECT_EQ(Any->Radius, 1.87);
-  EXPECT_EQ(sasaElementRadius("Fe"), std::optional<double>(1.26));
+  // Upper case only, as FreeSASA 2.1.2 compares symbols.
   EXPECT_EQ(sasaElementRadius(" FE"), std::optional<double>(1.26));
+  EXPECT_FALSE(sasaElementRadius("Fe"));
   EXPECT_FALSE(sasaElementRadius("D"));
   EXPECT_TRUE(isSasaMainChain("OXT"));
   EXPECT_TRUE(isSasaMainChain("O5'"));

@@ -6,8 +6,9 @@
 //   1. the (residue name, atom name) row of the chosen set, else the
 //      ("ANY", atom name) row; names are compared exactly, without padding;
 //   2. otherwise the atom is unknown: its radius is guessed from its element
-//      symbol (upper case), or 0 when the symbol has no entry, and its class
-//      is Unknown (counted as neither polar nor apolar).
+//      symbol as the file writes it (upper case only, as FreeSASA compares
+//      it), or 0 when the symbol has no entry, and its class is Unknown
+//      (counted as neither polar nor apolar).
 //
 // Whether an atom is main chain depends on its name alone (in any residue),
 // and relative SASA divides by the reference areas of the residue name.
@@ -46,8 +47,9 @@ struct SasaReference {
 std::optional<SasaAtomType>
 lookupSasaAtom(SasaRadiiSet Set, llvm::StringRef Residue, llvm::StringRef Atom);
 
-/// FreeSASA's radius for an unknown atom of element \p Symbol (any case),
-/// or nothing when it has none.
+/// FreeSASA's radius for an unknown atom of element \p Symbol, or nothing
+/// when it has none. As FreeSASA 2.1.2, the symbol must be written in upper
+/// case ("ZN"): one written "Zn" has no radius (and gets 0).
 std::optional<double> sasaElementRadius(llvm::StringRef Symbol);
 
 /// Whether FreeSASA counts an atom named \p Atom as main chain.
