@@ -236,6 +236,7 @@ std::vector<double> qir::leeRichardsAreas(const SphereSet &Sp,
       }
 
       double Sum = 0;
+      int LastBurier = -1;
       for (unsigned K = 0; K < Slices; ++K) {
         const double Z = SlabZ[K];
         const double Di = std::fabs(Zi - Z);
@@ -246,7 +247,19 @@ std::vector<double> qir::leeRichardsAreas(const SphereSet &Sp,
         if (Rip <= 0)
           continue;
         // First find out whether a neighbour buries the whole slab circle
-        // (then no arc matters), keeping the circles that cut it.
+        // (then no arc matters), keeping the circles that cut it. The
+        // neighbour that buried the previous slab is tried first: it
+        // usually buries this one too.
+        auto buries = [&](const LrNeighbor &J) {
+          const double Dj = std::fabs(J.Z - Z);
+          if (!(Dj < J.R) || J.Dxy >= Rip + J.R)
+            return false;
+          const double Rjp = std::sqrt(J.R * J.R - Dj * Dj);
+          return J.Dxy < Rip + Rjp &&
+                 (J.Dxy + Rip < Rjp || (J.Dxy == 0 && Rip == Rjp));
+        };
+        if (LastBurier >= 0 && buries(Near[LastBurier]))
+          continue;
         Cuts.clear();
         bool Buried = false;
         for (uint32_t S = SlabBegin[K]; S < SlabBegin[K + 1]; ++S) {
@@ -267,6 +280,7 @@ std::vector<double> qir::leeRichardsAreas(const SphereSet &Sp,
             // Circle i inside circle j; or concentric circles of equal
             // radius (FreeSASA: NaN), where j's circle covers this one.
             Buried = true;
+            LastBurier = SlabNear[S];
             break;
           }
           if (Dij + Rjp < Rip)
