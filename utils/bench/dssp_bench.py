@@ -26,23 +26,13 @@ Prints a Markdown table.
 """
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
+
+from bench_timing import timed
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-
-
-def timed(cmd, runs):
-    samples = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
-        samples.append(time.perf_counter() - t)
-    return statistics.median(samples)
 
 
 def residue_lines(path):

@@ -32,24 +32,14 @@ Prints markdown tables.
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
+
+from bench_timing import timed
 
 SERVED = ["neighbors", "frames", "dihedrals", "tokens", "relpos",
           "distogram", "pair-features", "sh-edges"]
-
-
-def timed(cmd, runs, stdout=subprocess.DEVNULL):
-    samples = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=stdout,
-                       stderr=subprocess.DEVNULL)
-        samples.append(time.perf_counter() - t)
-    return statistics.median(samples)
 
 
 def gemmi_python(path, cutoff, runs):

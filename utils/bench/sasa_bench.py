@@ -50,7 +50,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
+
+from bench_timing import timed
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -58,16 +59,6 @@ COORDINATES = re.compile(r"\.(cif|pdb|ent)(\.gz)?$")
 LR_SLICES = [5, 10, 20, 40, 80, 160]
 SR_POINTS = [20, 50, 100, 200, 500, 1000, 2000]
 REFERENCE_SLICES = 2000
-
-
-def timed(cmd, runs):
-    samples = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL,
-                       stderr=subprocess.DEVNULL)
-        samples.append(time.perf_counter() - t)
-    return statistics.median(samples)
 
 
 def is_cif(path):

@@ -33,14 +33,11 @@ import sys
 import tempfile
 import time
 
+from bench_timing import timed as _timed
+
 
 def timed(cmd, runs):
-    samples = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-        samples.append(time.perf_counter() - t)
-    return statistics.median(samples)
+    return _timed(cmd, runs, stderr=None)
 
 
 def main():

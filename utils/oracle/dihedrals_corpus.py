@@ -25,18 +25,11 @@ import subprocess
 import sys
 import tempfile
 
+from corpus_files import coordinate_files
+
 HERE = os.path.dirname(os.path.abspath(__file__))
-COORDINATES = re.compile(r"\.(cif|pdb|ent)(\.gz)?$")
 SUMMARY = re.compile(r"(\d+) rows, (\d+) angles compared \((\d+) defined\), "
                      r"max deviation ([0-9.]+) deg")
-
-
-def coordinate_files(root):
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if d != "ccd")
-        for name in sorted(filenames):
-            if COORDINATES.search(name):
-                yield os.path.join(dirpath, name)
 
 
 def run(cmd, out_path):

@@ -50,24 +50,13 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import dssp_legacy  # noqa: E402
 
-COORDINATES = re.compile(r"\.(cif|pdb|ent)(\.gz)?$")
+from corpus_files import coordinate_files
+
 # Numbers may differ by this many units of mkdssp's last printed digit
 # (--exact: none).
 TOLERANCE = 1.0001
 HEADER = ("HEADER    UNKNOWN FUNCTION                        "
           "01-JAN-00   XXXX\n")
-
-
-def coordinate_files(paths):
-    for p in paths:
-        if os.path.isfile(p):
-            yield p
-            continue
-        for dirpath, dirnames, filenames in os.walk(p):
-            dirnames[:] = sorted(d for d in dirnames if d != "ccd")
-            for name in sorted(filenames):
-                if COORDINATES.search(name):
-                    yield os.path.join(dirpath, name)
 
 
 def is_pdb(path):

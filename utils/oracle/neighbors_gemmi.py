@@ -36,26 +36,13 @@ with the first differences) and a total line; exits 1 on any failure.
 
 import argparse
 import collections
-import os
-import re
 import subprocess
 import sys
 
 import gemmi
 
-COORDINATES = re.compile(r"\.(cif|pdb|ent)(\.gz)?$")
+from corpus_files import coordinate_files
 
-
-def coordinate_files(paths):
-    for p in paths:
-        if os.path.isdir(p):
-            for dirpath, dirnames, filenames in os.walk(p):
-                dirnames[:] = sorted(d for d in dirnames if d != "ccd")
-                for name in sorted(filenames):
-                    if COORDINATES.search(name):
-                        yield os.path.join(dirpath, name)
-        else:
-            yield p
 
 
 def qir_edges(qopt, path, cutoff, hydrogens, waters):

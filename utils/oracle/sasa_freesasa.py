@@ -86,7 +86,8 @@ import subprocess
 import sys
 import tempfile
 
-COORDINATES = re.compile(r"\.(cif|pdb|ent)(\.gz)?$")
+from corpus_files import coordinate_files
+
 TOTAL_REL = 0.001        # structure total: 0.1 %
 RESIDUE_REL = 0.01       # residue: 1 % ...
 RESIDUE_ABS = 0.5        # ... or 0.5 A^2, whichever is larger
@@ -94,18 +95,6 @@ RADIUS_ABS = 5e-4        # qir prints radii with 3 decimals
 REL_PRINT = 0.005 + 1e-9  # half a unit of rel_*'s second decimal
 COMPONENTS = [("total", "total"), ("polar", "polar"), ("apolar", "apolar"),
               ("main_chain", "main-chain"), ("side_chain", "side-chain")]
-
-
-def coordinate_files(paths):
-    for p in paths:
-        if os.path.isfile(p):
-            yield p
-            continue
-        for dirpath, dirnames, filenames in os.walk(p):
-            dirnames[:] = sorted(d for d in dirnames if d != "ccd")
-            for name in sorted(filenames):
-                if COORDINATES.search(name):
-                    yield os.path.join(dirpath, name)
 
 
 def read_text(path):
