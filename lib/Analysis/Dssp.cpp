@@ -570,11 +570,10 @@ Dssp DsspAnalysis::run(const Structure &S, const Options &O,
 // print
 //===----------------------------------------------------------------------===//
 
-/// DSSP's flag characters.
-static char helixChar(uint8_t F, unsigned Kind) {
+char qir::dsspHelixFlagChar(uint8_t F, unsigned Kind, char None) {
   switch (static_cast<DsspHelixFlag>(F)) {
   case DsspHelixFlag::None:
-    return '.';
+    return None;
   case DsspHelixFlag::Start:
     return '>';
   case DsspHelixFlag::End:
@@ -610,7 +609,7 @@ void DsspAnalysis::print(raw_ostream &OS, const Structure &S, const Result &R,
       const char SS = R.SS[Row] == ' ' ? '-' : R.SS[Row];
       T.text(StringRef(&SS, 1)).integer(HB.Number[Row]);
       for (unsigned Kind : {DsspHelix3, DsspHelix4, DsspHelix5, DsspHelixPP})
-        Char(helixChar(R.Helix[Row][Kind], Kind));
+        Char(dsspHelixFlagChar(R.Helix[Row][Kind], Kind, '.'));
       Char(R.Bend[Row] ? 'S' : ' ');
       float Alpha = R.Alpha[Row];
       Char(std::isnan(Alpha) ? ' ' : Alpha < 0 ? '-' : '+');

@@ -251,22 +251,6 @@ static char residueLetter(StringRef Name) {
   return T->OneLetter;
 }
 
-static char flagChar(uint8_t F, unsigned Kind) {
-  switch (static_cast<DsspHelixFlag>(F)) {
-  case DsspHelixFlag::None:
-    return ' ';
-  case DsspHelixFlag::Start:
-    return '>';
-  case DsspHelixFlag::End:
-    return '<';
-  case DsspHelixFlag::StartAndEnd:
-    return 'X';
-  case DsspHelixFlag::Middle:
-    return Kind == DsspHelixPP ? 'P' : char('3' + Kind);
-  }
-  return ' ';
-}
-
 /// mkdssp's value for an undefined number: 360 (TCO: 0).
 static double orUndefined(float V, double Undefined) {
   return std::isnan(V) ? Undefined : double(V);
@@ -370,7 +354,7 @@ Error qir::writeDsspLegacy(raw_ostream &OS, const Structure &S, const Dssp &R,
         Letter = char('a' + (B - 1) % 26);
     char Helix[4];
     for (unsigned Kd = 0; Kd < 4; ++Kd)
-      Helix[Kd] = flagChar(R.Helix[Row][Kd], Kd);
+      Helix[Kd] = dsspHelixFlagChar(R.Helix[Row][Kd], Kd, ' ');
     const double Alpha = orUndefined(R.Alpha[Row], 360);
     const char Chirality = Alpha == 360 ? ' ' : Alpha < 0 ? '-' : '+';
     int BP[2] = {0, 0};

@@ -55,6 +55,11 @@ enum DsspHelixKind : unsigned {
   DsspHelixPP = 3,
 };
 
+/// DSSP's character for helix flag \p F of kind \p Kind: '>' start, '<'
+/// end, 'X' both, '3'/'4'/'5'/'P' inside, \p None where there is none
+/// (' ' in the legacy file, '.' in print<dssp>).
+char dsspHelixFlagChar(uint8_t F, unsigned Kind, char None);
+
 /// mkdssp's float geometry: the dihedral p1-p2-p3-p4 in degrees (360 when
 /// undefined) and the cosine of the angle between p1-p2 and p3-p4 (0 when
 /// undefined).
