@@ -12,6 +12,8 @@ AnalysisResultConcept::~AnalysisResultConcept() = default;
 AnyOptions::~AnyOptions() = default;
 ResultProvider::~ResultProvider() = default;
 
+AnalysisSetKey RigidMotionInvariantAnalyses::SetKey;
+
 std::string AnalysisInfo::spec(StringRef Canonical) const {
   if (Canonical.empty())
     return Name.str();
@@ -207,7 +209,7 @@ void AnalysisManager::invalidate(const Structure &S, FacetSet Written,
   for (Entry &E : Entries) {
     if (!E.Key.Reads.intersects(Written))
       continue;
-    if (PA.isPreserved(E.Key.Analysis)) {
+    if (PA.isPreserved(E.Key.Analysis, E.Info->MemberOf)) {
       if (Instr)
         Instr->analysisPreserved(E.Spec, Pass);
       fillHashes(E.Key, S); // re-key: valid for the new content
@@ -230,7 +232,7 @@ void AnalysisManager::invalidate(const Structure &S, FacetSet Written,
     // Dependents that the transform preserved stay (re-keyed above).
     SmallVector<Entry *, 2> Keep;
     for (Entry *D : E->Dependents)
-      if (PA.isPreserved(D->Key.Analysis))
+      if (PA.isPreserved(D->Key.Analysis, D->Info->MemberOf))
         Keep.push_back(D);
     for (Entry *D : Keep)
       llvm::erase(E->Dependents, D);

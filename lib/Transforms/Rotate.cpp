@@ -56,5 +56,9 @@ PreservedAnalyses RotatePass::run(Structure &S, AnalysisManager &) {
             static_cast<float>(Out[0][2]), static_cast<float>(Out[1][2])};
     }
   }
-  return PreservedAnalyses();
+  // A rigid motion: what does not depend on position stays valid
+  // (PreservedAnalyses.h, RigidMotionInvariantAnalyses).
+  PreservedAnalyses PA;
+  PA.preserveSet<RigidMotionInvariantAnalyses>();
+  return PA;
 }

@@ -13,5 +13,9 @@ PreservedAnalyses TranslatePass::run(Structure &S, AnalysisManager &) {
   const double D[3] = {Opts.Dx, Opts.Dy, Opts.Dz};
   for (size_t I = 0; I < C.size(); ++I)
     C[I] = static_cast<float>(C[I] + D[I % 3]); // NaN (absent) stays NaN
-  return PreservedAnalyses();
+  // A rigid motion: what does not depend on position stays valid
+  // (PreservedAnalyses.h, RigidMotionInvariantAnalyses).
+  PreservedAnalyses PA;
+  PA.preserveSet<RigidMotionInvariantAnalyses>();
+  return PA;
 }

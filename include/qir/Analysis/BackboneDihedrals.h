@@ -82,6 +82,12 @@ public:
       "(peptide neighbours by C-N distance)";
   static constexpr unsigned Version = 1;
   static constexpr FacetSet Reads = Facet::Topology | Facet::Coordinates;
+  /// Dihedrals and C-N distances do not change under a rigid motion: the
+  /// angles recomputed after rotate or translate differ only by float32
+  /// rounding of the moved coordinates (under 0.01 degrees; unit-tested in
+  /// PreservedSetsTest), and a peptide break could only flip for a C-N
+  /// distance within about 1e-5 A of MaxPeptideBondDistance.
+  using MemberOf = AnalysisSets<RigidMotionInvariantAnalyses>;
   using Options = NoOptions;
   using PrintOptions = NoOptions;
   using Result = BackboneDihedrals;

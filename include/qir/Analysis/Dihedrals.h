@@ -52,6 +52,9 @@ public:
       "model (chi atoms from ChiAngles.def)";
   static constexpr unsigned Version = 1;
   static constexpr FacetSet Reads = Facet::Topology | Facet::Coordinates;
+  /// As backbone-dihedrals: kept by rotate and translate (recomputed
+  /// angles differ by float32 rounding only, under 0.01 degrees).
+  using MemberOf = AnalysisSets<RigidMotionInvariantAnalyses>;
   using Options = NoOptions;
   using PrintOptions = NoOptions;
   using Result = Dihedrals;

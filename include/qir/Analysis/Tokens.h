@@ -103,6 +103,9 @@ public:
       "atom otherwise; ids, centre/distogram atoms, token bonds";
   static constexpr unsigned Version = 1;
   static constexpr FacetSet Reads = Facet::Topology | Facet::Coordinates;
+  /// Coordinates matter only as finite or not (resolved masks), which a
+  /// rigid motion never changes: kept by rotate and translate, exactly.
+  using MemberOf = AnalysisSets<RigidMotionInvariantAnalyses>;
   struct Options : PassOptionsBase {
     TokenVocabulary Vocab = TokenVocabulary::AF3;
     template <typename M> void map(M &O) {

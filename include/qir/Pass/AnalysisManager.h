@@ -93,6 +93,9 @@ struct AnalysisInfo {
   AnalysisKey *Key = nullptr;
   unsigned Version = 0;
   FacetSet Reads;
+  /// The analysis sets it belongs to (`using MemberOf = AnalysisSets<...>`
+  /// in the class; PreservedAnalyses.h).
+  llvm::ArrayRef<AnalysisSetKey *> MemberOf;
   std::vector<OptionDescription> Options;
   std::vector<OptionDescription> PrintOptions;
 
@@ -153,6 +156,12 @@ struct HasSerializer<
                                          std::declval<const Structure &>()))>>
     : std::true_type {};
 
+template <typename AnalysisT, typename = void>
+struct MemberOfSets : AnalysisSets<> {};
+template <typename AnalysisT>
+struct MemberOfSets<AnalysisT, std::void_t<typename AnalysisT::MemberOf>>
+    : AnalysisT::MemberOf {};
+
 template <typename AnalysisT>
 llvm::Error writeAny(ResultSink &Sink, const AnalysisResultConcept &R) {
   return AnalysisT::write(
@@ -175,6 +184,7 @@ template <typename AnalysisT> AnalysisInfo makeAnalysisInfo() {
   I.Key = AnalysisT::ID();
   I.Version = AnalysisT::Version;
   I.Reads = AnalysisT::Reads;
+  I.MemberOf = detail::MemberOfSets<AnalysisT>::ids();
   I.Options = describeOptions<typename AnalysisT::Options>();
   I.PrintOptions = describeOptions<typename AnalysisT::PrintOptions>();
   I.ParseOptions = &detail::parseAny<typename AnalysisT::Options>;

@@ -10,7 +10,8 @@
 // they turn with the atoms: U' = R U R^T, stored as U11 U22 U33 U12 U13 U23.
 //
 // Writes Coordinates, and AtomProperties when AnisoU is present; nothing
-// when the angle is 0.
+// when the angle is 0. Preserves RigidMotionInvariantAnalyses (the
+// analyses that declare themselves members: PreservedAnalyses.h).
 //
 //===----------------------------------------------------------------------===//
 #ifndef QIR_TRANSFORMS_ROTATE_H

@@ -2,7 +2,8 @@
 //
 // translate<x;y;z> (or translate<dx=..;dy=..;dz=..>) adds a vector, in
 // Angstrom, to the coordinates of every state. Writes the Coordinates
-// facet only; every result that reads only Topology stays cached.
+// facet only; every result that reads only Topology stays cached, and so do
+// the members of RigidMotionInvariantAnalyses (PreservedAnalyses.h).
 //
 //===----------------------------------------------------------------------===//
 #ifndef QIR_TRANSFORMS_TRANSLATE_H
