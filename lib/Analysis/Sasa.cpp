@@ -34,7 +34,6 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/Support/WithColor.h"
 
 #include <algorithm>
 #include <cmath>
@@ -276,25 +275,27 @@ SasaResult SasaAnalysis::run(const Structure &S, const Options &O,
       }
       Names += (Names.empty() ? "" : " ") + Nm;
     }
-    WithColor::warning(errs(), "sasa")
-        << "residue type " << (ResName.empty() ? "'.'" : ResName) << ": "
-        << U.Count << " atom" << (U.Count == 1 ? "" : "s") << " (" << Names
-        << ") not in the " << sasaRadiiSetName(O.Radii)
-        << " table; radii guessed from the element";
+    std::string Msg;
+    raw_string_ostream OS(Msg);
+    OS << "residue type " << (ResName.empty() ? "'.'" : ResName) << ": "
+       << U.Count << " atom" << (U.Count == 1 ? "" : "s") << " (" << Names
+       << ") not in the " << sasaRadiiSetName(O.Radii)
+       << " table; radii guessed from the element";
     if (!U.Unguessed.empty()) {
-      errs() << ", radius 0 for element";
+      OS << ", radius 0 for element";
       for (const std::string &E : U.Unguessed)
-        errs() << " " << (E.empty() ? "'.'" : E);
-      errs() << " (FreeSASA knows upper-case symbols only)";
+        OS << " " << (E.empty() ? "'.'" : E);
+      OS << " (FreeSASA knows upper-case symbols only)";
     }
-    errs() << "\n";
+    AM.warning(Name, OS.str());
   }
   if (NumCoincident)
-    WithColor::warning(errs(), "sasa")
-        << NumCoincident << " pair" << (NumCoincident == 1 ? "" : "s")
-        << " of atoms at the same position with the same radius (first: "
-        << FirstCoincident
-        << "); the later atom of each pair is given area 0\n";
+    AM.warning(Name, Twine(NumCoincident) + " pair" +
+                         (NumCoincident == 1 ? "" : "s") +
+                         " of atoms at the same position with the same "
+                         "radius (first: " +
+                         FirstCoincident +
+                         "); the later atom of each pair is given area 0");
   return R;
 }
 

@@ -37,8 +37,27 @@ std::string AnalysisCacheKey::str(StringRef Name) const {
   return OS.str();
 }
 
-AnalysisManager::AnalysisManager() = default;
+AnalysisManager::AnalysisManager()
+    : Diagnostics(printingDiagnosticHandler(errs())) {}
 AnalysisManager::~AnalysisManager() = default;
+
+void AnalysisManager::setDiagnosticHandler(DiagnosticHandler H) {
+  Diagnostics = H ? std::move(H) : printingDiagnosticHandler(errs());
+}
+
+void AnalysisManager::diagnose(const Diagnostic &D) {
+  if (D.Kind == DiagKind::Warning)
+    ++NumWarnings;
+  Diagnostics(D);
+}
+
+void AnalysisManager::warning(StringRef Analysis, const Twine &Message) {
+  Diagnostic D;
+  D.Kind = DiagKind::Warning;
+  D.File = Analysis.str();
+  D.Message = Message.str();
+  diagnose(D);
+}
 
 std::string AnalysisManager::mapKey(AnalysisKey *K, StringRef Canonical) {
   // The key's address, then the canonical options: one flat string.

@@ -309,7 +309,17 @@ TEST(Sasa, DuplicatedAtomKeepsTheUnionArea) {
   auto S2 = io::readStructureBuffer(Pdb, "twice.pdb");
   ASSERT_TRUE(static_cast<bool>(S2)) << toString(S2.takeError());
   AnalysisManager AM2;
+  // The coincident pair is reported through the manager's handler.
+  std::vector<Diagnostic> Warnings;
+  AM2.setDiagnosticHandler([&](const Diagnostic &D) { Warnings.push_back(D); });
   const SasaResult &R2 = AM2.getResult<SasaAnalysis>(*S2);
+  ASSERT_EQ(Warnings.size(), 1u);
+  EXPECT_EQ(AM2.numWarnings(), 1u);
+  EXPECT_EQ(Warnings[0].Kind, DiagKind::Warning);
+  EXPECT_EQ(Warnings[0].File, "sasa");
+  EXPECT_TRUE(StringRef(Warnings[0].Message)
+                  .starts_with("1 pair of atoms at the same position"))
+      << Warnings[0].Message;
   ASSERT_EQ(R2.Area.size(), R.Area.size() + 1);
   double Total2 = 0;
   for (double A : R2.Area) {
@@ -317,6 +327,32 @@ TEST(Sasa, DuplicatedAtomKeepsTheUnionArea) {
     Total2 += A;
   }
   EXPECT_NEAR(Total2, Total, 1e-6);
+}
+
+TEST(Sasa, WarningsGoToTheManagersHandler) {
+  // Two atoms of a residue type the radii table does not know: one warning
+  // for the type, naming the atoms, through the handler (nothing printed);
+  // its default renders it as "sasa: warning: ...".
+  std::string Pdb = atomLine(1, " C1", ' ', "LIG", 1, {0, 0, 0}, "C", true) +
+                    atomLine(2, " X2", ' ', "LIG", 1, {20, 0, 0}, "C", true);
+  auto S = io::readStructureBuffer(Pdb, "lig.pdb");
+  ASSERT_TRUE(static_cast<bool>(S)) << toString(S.takeError());
+  AnalysisManager AM;
+  std::vector<Diagnostic> Warnings;
+  AM.setDiagnosticHandler([&](const Diagnostic &D) { Warnings.push_back(D); });
+  SasaAnalysis::Options O;
+  O.Hetatm = true;
+  AM.getResult<SasaAnalysis>(*S, O);
+  ASSERT_EQ(Warnings.size(), 1u);
+  EXPECT_EQ(AM.numWarnings(), 1u);
+  EXPECT_TRUE(StringRef(Warnings[0].Message)
+                  .starts_with("residue type LIG: 2 atoms (C1 X2) not in the"))
+      << Warnings[0].Message;
+  std::string Text;
+  raw_string_ostream OS(Text);
+  Warnings[0].print(OS);
+  EXPECT_TRUE(StringRef(Text).starts_with("sasa: warning: residue type LIG"))
+      << Text;
 }
 
 TEST(Sasa, PrintAndPersistedForm) {

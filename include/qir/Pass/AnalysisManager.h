@@ -39,6 +39,7 @@
 #include "qir/Pass/PassOptions.h"
 #include "qir/Pass/PreservedAnalyses.h"
 #include "qir/Pass/ResultSerializer.h"
+#include "qir/Support/Diagnostic.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
@@ -316,6 +317,21 @@ public:
     return E;
   }
 
+  /// Warnings of analyses (an atom without a radius, coincident atoms) go
+  /// to this handler, as LLVM passes report to their LLVMContext's
+  /// DiagnosticHandler, never straight to errs(): a tool counts, groups or
+  /// silences them by installing its own. The default prints each to
+  /// llvm::errs() as "analysis: warning: message". Call from the thread
+  /// that runs the analysis (not from its worker threads).
+  void setDiagnosticHandler(DiagnosticHandler H);
+  /// Report \p D to the handler.
+  void diagnose(const Diagnostic &D);
+  /// Report a warning of \p Analysis (its pipeline name), not located in a
+  /// file.
+  void warning(llvm::StringRef Analysis, const llvm::Twine &Message);
+  /// Warnings reported since the manager was made.
+  unsigned numWarnings() const { return NumWarnings; }
+
   /// Consult \p P before computing a result (null: never).
   void setResultProvider(ResultProvider *P) { Provider = P; }
   ResultProvider *resultProvider() const { return Provider; }
@@ -367,6 +383,8 @@ private:
   PassInstrumentation *Instr = nullptr;
   ResultProvider *Provider = nullptr;
   ExecutionSettings Exec;
+  DiagnosticHandler Diagnostics;
+  unsigned NumWarnings = 0;
   llvm::Error PendingError = llvm::Error::success();
   bool HasError = false;
 };
