@@ -20,9 +20,9 @@
 
 #include "qir/IR/Structure.h"
 #include "qir/Pass/TableWriter.h"
+#include "qir/Support/Geometry.h"
 
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
 #include <limits>
@@ -34,26 +34,9 @@ AnalysisKey BackboneDihedralsAnalysis::Key;
 
 using Vec = std::array<double, 3>;
 
-static Vec sub(const Vec &A, const Vec &B) {
-  return {A[0] - B[0], A[1] - B[1], A[2] - B[2]};
-}
-static Vec cross(const Vec &A, const Vec &B) {
-  return {A[1] * B[2] - A[2] * B[1], A[2] * B[0] - A[0] * B[2],
-          A[0] * B[1] - A[1] * B[0]};
-}
-static double dot(const Vec &A, const Vec &B) {
-  return A[0] * B[0] + A[1] * B[1] + A[2] * B[2];
-}
-
 double qir::dihedralDegrees(const Vec &P0, const Vec &P1, const Vec &P2,
                             const Vec &P3) {
-  Vec B0 = sub(P1, P0), B1 = sub(P2, P1), B2 = sub(P3, P2);
-  Vec N1 = cross(B0, B1), N2 = cross(B1, B2);
-  double Y = std::sqrt(dot(B1, B1)) * dot(B0, N2);
-  double X = dot(N1, N2);
-  double Deg = std::atan2(Y, X) * (180.0 / numbers::pi);
-  // atan2 gives -180 for y = -0 and x < 0; the range is (-180, 180].
-  return Deg <= -180.0 ? Deg + 360.0 : Deg;
+  return dihedralDegrees(toVec3(P0), toVec3(P1), toVec3(P2), toVec3(P3));
 }
 
 int BackboneDihedrals::rowOf(uint32_t R) const {
@@ -115,15 +98,12 @@ BackboneDihedrals BackboneDihedralsAnalysis::run(const Structure &S,
     auto Pick = [&](ArrayRef<uint32_t> Candidates) {
       return pickInState(S, St, Candidates);
     };
-    auto Pos = [&](uint32_t A) -> Vec {
-      std::array<float, 3> P = S.position(St, A);
-      return {P[0], P[1], P[2]};
-    };
+    auto Pos = [&](uint32_t A) { return toVec3(S.position(St, A)); };
     auto Bonded = [&](uint32_t C, uint32_t N) {
       if (C == NoIndex || N == NoIndex)
         return false;
-      Vec D = sub(Pos(N), Pos(C));
-      return dot(D, D) < MaxPeptideBondDistance * MaxPeptideBondDistance;
+      const Vec3 D = Pos(N) - Pos(C);
+      return D.dot(D) < MaxPeptideBondDistance * MaxPeptideBondDistance;
     };
     for (size_t Row = 0; Row < NRows; ++Row) {
       uint32_t R = Out.Residues[Row];

@@ -20,6 +20,7 @@
 #include "qir/IR/Structure.h"
 #include "qir/Pass/TableWriter.h"
 #include "qir/Support/Element.h"
+#include "qir/Support/Geometry.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
@@ -110,10 +111,7 @@ Dihedrals DihedralsAnalysis::run(const Structure &S, const Options &,
     auto Pick = [&](ArrayRef<uint32_t> Candidates) {
       return pickInState(S, St, Candidates);
     };
-    auto Pos = [&](uint32_t A) -> std::array<double, 3> {
-      std::array<float, 3> P = S.position(St, A);
-      return {P[0], P[1], P[2]};
-    };
+    auto Pos = [&](uint32_t A) { return toVec3(S.position(St, A)); };
     for (size_t Row = 0; Row < NRows; ++Row) {
       if (!Out.InState[Out.index(St, Row)])
         continue;

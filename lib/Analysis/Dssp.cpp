@@ -27,6 +27,7 @@
 #include "qir/Pass/TableWriter.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
 #include <cassert>
@@ -41,7 +42,6 @@ using namespace llvm;
 AnalysisKey DsspAnalysis::Key;
 
 static constexpr StringLiteral AnalysisName = "dssp";
-static constexpr double DsspPi = 3.141592653589793238462643383279502884;
 
 //===----------------------------------------------------------------------===//
 // mkdssp's float geometry
@@ -68,7 +68,7 @@ float qir::dsspDihedral(const DsspPoint &P1, const DsspPoint &P2,
     U = dot(P, X) / std::sqrt(U);
     V = dot(P, Y) / std::sqrt(V);
     if (U != 0 || V != 0)
-      Result = std::atan2(V, U) * 180.f / static_cast<float>(DsspPi);
+      Result = std::atan2(V, U) * 180.f / static_cast<float>(numbers::pi);
   }
   return Result;
 }
@@ -180,7 +180,7 @@ void StateDssp::geometry() {
         SeqId[I - 2] + 4 == SeqId[I + 2]) {
       float CKap = dsspCosAngle(CA[I], CA[I - 2], CA[I + 2], CA[I]);
       float SKap = std::sqrt(1 - CKap * CKap);
-      Kappa[I] = std::atan2(SKap, CKap) * static_cast<float>(180 / DsspPi);
+      Kappa[I] = std::atan2(SKap, CKap) * static_cast<float>(180 / numbers::pi);
     }
     if (I + 1 < NR && unbroken(I, I + 1))
       Psi[I] = dsspDihedral(N[I], CA[I], C[I], N[I + 1]);

@@ -37,6 +37,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
 #include <cmath>
@@ -45,8 +46,6 @@
 
 using namespace qir;
 using namespace llvm;
-
-static constexpr double SurfacePi = 3.141592653589793238462643383279502884;
 
 namespace {
 
@@ -93,7 +92,7 @@ ArrayRef<DsspPoint> qir::dsspSurfaceDots() {
     for (int32_t I = -N; I <= N; ++I) {
       float Lat = std::asin((2.0f * I) / P);
       float Lon =
-          static_cast<float>(std::fmod(I, Golden) * 2 * SurfacePi / Golden);
+          static_cast<float>(std::fmod(I, Golden) * 2 * numbers::pi / Golden);
       Out.push_back({std::sin(Lon) * std::cos(Lat),
                      std::cos(Lon) * std::cos(Lat), std::sin(Lat)});
     }
@@ -103,7 +102,7 @@ ArrayRef<DsspPoint> qir::dsspSurfaceDots() {
 }
 
 double qir::dsspSurfaceDotWeight() {
-  return (4 * SurfacePi) / static_cast<double>(dsspSurfaceDots().size());
+  return (4 * numbers::pi) / static_cast<double>(dsspSurfaceDots().size());
 }
 
 namespace {

@@ -15,6 +15,7 @@
 #include "qir/Analysis/BackboneAtoms.h"
 #include "qir/IR/Structure.h"
 #include "qir/Pass/TableWriter.h"
+#include "qir/Support/Geometry.h"
 
 #include <cmath>
 #include <limits>
@@ -28,28 +29,10 @@ using Vec = std::array<double, 3>;
 
 uint8_t qir::backboneFrame(const Vec &N, const Vec &CA, const Vec &C,
                            std::array<double, 9> &Rot) {
-  Vec X = {C[0] - CA[0], C[1] - CA[1], C[2] - CA[2]};
-  Vec Y = {N[0] - CA[0], N[1] - CA[1], N[2] - CA[2]};
-  double LX = std::sqrt(X[0] * X[0] + X[1] * X[1] + X[2] * X[2]);
-  if (!(LX >= 1e-6))
+  Mat3 R;
+  if (!gramSchmidtFrame(toVec3(CA), toVec3(C), toVec3(N), R))
     return FM_Degenerate;
-  for (double &V : X)
-    V /= LX;
-  double P = X[0] * Y[0] + X[1] * Y[1] + X[2] * Y[2];
-  for (int I = 0; I < 3; ++I)
-    Y[I] -= P * X[I];
-  double LY = std::sqrt(Y[0] * Y[0] + Y[1] * Y[1] + Y[2] * Y[2]);
-  if (!(LY >= 1e-6))
-    return FM_Degenerate;
-  for (double &V : Y)
-    V /= LY;
-  Vec Z = {X[1] * Y[2] - X[2] * Y[1], X[2] * Y[0] - X[0] * Y[2],
-           X[0] * Y[1] - X[1] * Y[0]};
-  for (int I = 0; I < 3; ++I) {
-    Rot[3 * I + 0] = X[I];
-    Rot[3 * I + 1] = Y[I];
-    Rot[3 * I + 2] = Z[I];
-  }
+  Eigen::Map<Mat3>(Rot.data()) = R;
   return 0;
 }
 

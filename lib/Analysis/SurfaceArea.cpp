@@ -15,6 +15,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <algorithm>
 #include <atomic>
@@ -24,8 +25,7 @@
 using namespace qir;
 using namespace llvm;
 
-static constexpr double Pi = 3.14159265358979323846;
-static constexpr double TwoPi = 2 * Pi;
+static constexpr double TwoPi = 2 * numbers::pi;
 
 SphereNeighbors qir::buildSphereNeighbors(
     const SphereSet &Sp,
@@ -124,12 +124,12 @@ static double fastAcos(double X) {
   };
   double A = std::fabs(X);
   if (A <= 0.5)
-    return Pi / 2 - (X + X * (X * X) * AsinTail(X * X));
+    return numbers::pi / 2 - (X + X * (X * X) * AsinTail(X * X));
   if (A >= 1)
-    return X > 0 ? 0.0 : Pi;
+    return X > 0 ? 0.0 : numbers::pi;
   double Z = (1 - A) / 2, S = std::sqrt(Z);
   double Half = S + S * Z * AsinTail(Z);
-  return X > 0 ? 2 * Half : Pi - 2 * Half;
+  return X > 0 ? 2 * Half : numbers::pi - 2 * Half;
 }
 
 namespace {
@@ -198,7 +198,8 @@ std::vector<double> qir::leeRichardsAreas(const SphereSet &Sp,
         double Dx = Q[0] - P[0], Dy = Q[1] - P[1];
         double Rj = Sp.Radius[J];
         Near.push_back({Q[2] - Rj, Q[2] + Rj, Q[2], Rj,
-                        std::sqrt(Dx * Dx + Dy * Dy), std::atan2(Dy, Dx) + Pi});
+                        std::sqrt(Dx * Dx + Dy * Dy),
+                        std::atan2(Dy, Dx) + numbers::pi});
       }
       // Arcs are centred on Beta: neighbours in Beta order give arcs almost
       // in the order the union sweep sorts them into (any order gives the
@@ -329,7 +330,7 @@ std::vector<double> qir::leeRichardsAreas(const SphereSet &Sp,
 
 std::vector<std::array<double, 3>> qir::goldenSpiralPoints(unsigned N) {
   std::vector<std::array<double, 3>> P(N);
-  const double DLong = Pi * (3 - std::sqrt(5.0)), Dz = 2.0 / N;
+  const double DLong = numbers::pi * (3 - std::sqrt(5.0)), Dz = 2.0 / N;
   double Longitude = 0, Z = 1 - Dz / 2;
   for (unsigned K = 0; K < N; ++K) {
     double R = std::sqrt(1 - Z * Z);
@@ -386,7 +387,7 @@ std::vector<double> qir::shrakeRupleyAreas(const SphereSet &Sp,
         else
           Last = K;
       }
-      Area[I] = (4.0 * Pi * Ri * Ri * Free) / Points;
+      Area[I] = (4.0 * numbers::pi * Ri * Ri * Free) / Points;
     }
   });
   return Area;

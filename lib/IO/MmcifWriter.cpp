@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "qir/IO/Writer.h"
+#include "qir/Support/Element.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -198,11 +199,8 @@ void writeStructConn(const Structure &S, raw_ostream &OS) {
     }
     uint32_t A = B.A[I], C = B.B[I];
     bool Metal = false;
-    for (uint32_t X : {A, C}) {
-      uint8_t Z = At.AtomicNumber[X];
-      Metal |= Z == 3 || Z == 4 || (Z >= 11 && Z <= 13) ||
-               (Z >= 19 && Z <= 31) || (Z >= 37 && Z <= 50) || Z >= 55;
-    }
+    for (uint32_t X : {A, C})
+      Metal |= isMetal(At.AtomicNumber[X]);
     bool Disulf = At.Name[A] == "SG" && At.Name[C] == "SG";
     const char *Type = Disulf ? "disulf" : Metal ? "metalc" : "covale";
     OS << Type << ++N << ' ' << Type;

@@ -309,37 +309,6 @@ StringRef inferElement(StringRef Field, char Buf[2]) {
   return StringRef(Buf, 1);
 }
 
-bool isMetal(uint8_t Z) {
-  switch (Z) {
-  case 0:  // unknown
-  case 1:  // H
-  case 2:  // He
-  case 5:  // B
-  case 6:  // C
-  case 7:  // N
-  case 8:  // O
-  case 9:  // F
-  case 10: // Ne
-  case 14: // Si
-  case 15: // P
-  case 16: // S
-  case 17: // Cl
-  case 18: // Ar
-  case 33: // As
-  case 34: // Se
-  case 35: // Br
-  case 36: // Kr
-  case 52: // Te
-  case 53: // I
-  case 54: // Xe
-  case 85: // At
-  case 86: // Rn
-    return false;
-  default:
-    return true;
-  }
-}
-
 /// A LINK partner is a metal when its name field says so (an element
 /// symbol in columns 13-14) or when it is a one-atom residue named after
 /// a metal ("ZN" in residue ZN).

@@ -1,8 +1,9 @@
 //===- ResidueTemplates.cpp - Built-in residue chemistry ------------------===//
 //
 // Expands ResidueTemplates.def four times: atoms, bonds, chis, then the
-// table that points at them. Every per-residue array ends with a sentinel
-// row (so that a residue without bonds still has an array), which the
+// table that points at them; then twice more for the aliases (the table
+// index of each ID, the alias rows). Every per-residue array ends with a
+// sentinel row (so that a residue without bonds still has an array), which the
 // table leaves out of the ArrayRef.
 //
 //===----------------------------------------------------------------------===//
@@ -60,11 +61,35 @@ const ResidueTemplate Templates[] = {
 #include "qir/IR/ResidueTemplates.def"
 };
 
+enum TemplateIndex : unsigned {
+#define RESIDUE_BEGIN(ID, CCD, ONE, KIND, PARENT) ID##_Index,
+#include "qir/IR/ResidueTemplates.def"
+};
+
+struct ResidueAlias {
+  const char *Name;
+  TemplateIndex Of;
+};
+const ResidueAlias Aliases[] = {
+#define RESIDUE_ALIAS(NAME, ID) {NAME, ID##_Index},
+#include "qir/IR/ResidueTemplates.def"
+};
+
 const llvm::StringMap<const ResidueTemplate *> &templateIndex() {
   static const llvm::StringMap<const ResidueTemplate *> Index = [] {
     llvm::StringMap<const ResidueTemplate *> M;
     for (const ResidueTemplate &T : Templates)
       M[T.Name] = &T;
+    return M;
+  }();
+  return Index;
+}
+
+const llvm::StringMap<const ResidueTemplate *> &aliasIndex() {
+  static const llvm::StringMap<const ResidueTemplate *> Index = [] {
+    llvm::StringMap<const ResidueTemplate *> M;
+    for (const ResidueAlias &A : Aliases)
+      M[A.Name] = &Templates[A.Of];
     return M;
   }();
   return Index;
@@ -97,4 +122,17 @@ llvm::ArrayRef<ResidueTemplate> qir::allResidueTemplates() { return Templates; }
 ResidueKind qir::residueKindOf(llvm::StringRef Name) {
   const ResidueTemplate *T = lookupResidueTemplate(Name);
   return T ? T->Kind : ResidueKind::Unknown;
+}
+
+const ResidueTemplate *qir::lookupResidueAlias(llvm::StringRef Name) {
+  const auto &Index = aliasIndex();
+  auto It = Index.find(Name);
+  return It == Index.end() ? nullptr : It->second;
+}
+
+bool qir::isWaterName(llvm::StringRef Name) {
+  const ResidueTemplate *T = lookupResidueTemplate(Name);
+  if (!T)
+    T = lookupResidueAlias(Name);
+  return T && T->Kind == ResidueKind::Water;
 }

@@ -428,11 +428,6 @@ void StructureBuilder::assignEntities() {
   }
 }
 
-static bool isWaterName(StringRef N) {
-  return N == "HOH" || N == "WAT" || N == "DOD" || N == "H2O" || N == "SOL" ||
-         N == "TIP3" || N == "TIP" || N == "DIS";
-}
-
 /// Residue kind: the template's kind when the table knows the name; else
 /// water by name; else from the chain's entity (polymer type), else a
 /// single-atom ion, else ligand.

@@ -10,9 +10,10 @@ struct ElementRow {
   uint8_t Z;
   const char *Symbol;
   float Covalent;
+  bool Metal;
 };
 constexpr ElementRow Rows[] = {
-#define ELEMENT(Z, SYMBOL, COVALENT) {Z, SYMBOL, COVALENT},
+#define ELEMENT(Z, SYMBOL, COVALENT, METAL) {Z, SYMBOL, COVALENT, METAL},
 #include "qir/Support/Elements.def"
 };
 constexpr unsigned NumPeriodic = 103;
@@ -42,4 +43,8 @@ float qir::covalentRadius(uint8_t Z) {
   if (Z == 0 || Z > NumPeriodic)
     return 1.5f;
   return Rows[Z - 1].Covalent;
+}
+
+bool qir::isMetal(uint8_t Z) {
+  return Z != 0 && Z <= NumPeriodic && Rows[Z - 1].Metal;
 }

@@ -13,12 +13,13 @@
 //===----------------------------------------------------------------------===//
 #include "qir/Support/RadialBasis.h"
 
+#include "llvm/Support/MathExtras.h"
+
 #include <algorithm>
 #include <cmath>
 
 using namespace qir;
 
-static constexpr double Pi = 3.14159265358979323846;
 static constexpr double GaussianNorm = 1.12; // e3nn's constant
 
 RadialBasis::RadialBasis(RadialKind Kind, unsigned N, double Cutoff)
@@ -82,9 +83,10 @@ template <typename T> void RadialBasis::evaluate(double R, T *Out) const {
     double F = std::floor(Tn), Frac = Tn - F;
     long K1 = static_cast<long>(F);
     if (K1 >= 1 && K1 <= long(N))
-      Out[K1 - 1] = static_cast<T>(std::cos(Pi / 2 * Frac));
+      Out[K1 - 1] = static_cast<T>(std::cos(llvm::numbers::pi / 2 * Frac));
     if (Frac > 0 && K1 + 1 <= long(N))
-      Out[K1] = static_cast<T>(std::sin(Pi / 2 * Frac)); // cos(pi/2 (f-1))
+      Out[K1] = static_cast<T>(
+          std::sin(llvm::numbers::pi / 2 * Frac)); // cos(pi/2 (f-1))
     return;
   }
   case RadialKind::Bessel: {
@@ -93,7 +95,7 @@ template <typename T> void RadialBasis::evaluate(double R, T *Out) const {
         Out[K] = 0;
       return;
     }
-    const double Th = Pi * R / Cutoff;
+    const double Th = llvm::numbers::pi * R / Cutoff;
     const double Pre = std::sqrt(2 / Cutoff) / R, TwoCos = 2 * std::cos(Th);
     double S1 = std::sin(Th), S2 = 0; // sin(k t), sin((k-1) t)
     for (unsigned K = 1; K <= N; ++K) {

@@ -23,12 +23,12 @@
 //===----------------------------------------------------------------------===//
 #include "qir/Support/SphericalHarmonics.h"
 
+#include "llvm/Support/MathExtras.h"
+
 #include <cassert>
 #include <cmath>
 
 using namespace qir;
-
-static constexpr double Pi = 3.14159265358979323846;
 
 SphericalHarmonics::SphericalHarmonics(unsigned LMax, ShNormalization Norm,
                                        ShAxes Axes)
@@ -38,15 +38,15 @@ SphericalHarmonics::SphericalHarmonics(unsigned LMax, ShNormalization Norm,
   for (unsigned L = 0; L <= LMax; ++L)
     Scale[L] = Norm == ShNormalization::Integral ? 1.0
                : Norm == ShNormalization::Component
-                   ? std::sqrt(4 * Pi)
-                   : std::sqrt(4 * Pi / (2 * L + 1));
+                   ? std::sqrt(4 * llvm::numbers::pi)
+                   : std::sqrt(4 * llvm::numbers::pi / (2 * L + 1));
 
   double Pmm = 0;
   for (unsigned M = 0; M <= LMax; ++M) {
     if (M == 0)
-      Pmm = 1 / std::sqrt(4 * Pi);
+      Pmm = 1 / std::sqrt(4 * llvm::numbers::pi);
     else if (M == 1)
-      Pmm = std::sqrt(3 / (4 * Pi));
+      Pmm = std::sqrt(3 / (4 * llvm::numbers::pi));
     else
       Pmm *= std::sqrt((2.0 * M + 1) / (2.0 * M));
     Coef.push_back(Pmm);
@@ -63,16 +63,16 @@ SphericalHarmonics::SphericalHarmonics(unsigned LMax, ShNormalization Norm,
   // The table's constants for l <= 3, with the scale of each l.
   double S0 = Scale[0], S1 = LMax >= 1 ? Scale[1] : 0,
          S2 = LMax >= 2 ? Scale[2] : 0, S3 = LMax >= 3 ? Scale[3] : 0;
-  C0 = 0.5 * std::sqrt(1 / Pi) * S0;
-  C1 = std::sqrt(3 / (4 * Pi)) * S1;
-  C2[0] = 0.5 * std::sqrt(15 / Pi) * S2;        // xy, yz, xz
-  C2[1] = 0.25 * std::sqrt(5 / Pi) * S2;        // 3z^2 - 1
-  C2[2] = 0.25 * std::sqrt(15 / Pi) * S2;       // x^2 - y^2
-  C3[0] = 0.25 * std::sqrt(35 / (2 * Pi)) * S3; // m = +-3
-  C3[1] = 0.5 * std::sqrt(105 / Pi) * S3;       // xyz
-  C3[2] = 0.25 * std::sqrt(21 / (2 * Pi)) * S3; // m = +-1
-  C3[3] = 0.25 * std::sqrt(7 / Pi) * S3;        // m = 0
-  C3[4] = 0.25 * std::sqrt(105 / Pi) * S3;      // z (x^2 - y^2)
+  C0 = 0.5 * std::sqrt(1 / llvm::numbers::pi) * S0;
+  C1 = std::sqrt(3 / (4 * llvm::numbers::pi)) * S1;
+  C2[0] = 0.5 * std::sqrt(15 / llvm::numbers::pi) * S2;        // xy, yz, xz
+  C2[1] = 0.25 * std::sqrt(5 / llvm::numbers::pi) * S2;        // 3z^2 - 1
+  C2[2] = 0.25 * std::sqrt(15 / llvm::numbers::pi) * S2;       // x^2 - y^2
+  C3[0] = 0.25 * std::sqrt(35 / (2 * llvm::numbers::pi)) * S3; // m = +-3
+  C3[1] = 0.5 * std::sqrt(105 / llvm::numbers::pi) * S3;       // xyz
+  C3[2] = 0.25 * std::sqrt(21 / (2 * llvm::numbers::pi)) * S3; // m = +-1
+  C3[3] = 0.25 * std::sqrt(7 / llvm::numbers::pi) * S3;        // m = 0
+  C3[4] = 0.25 * std::sqrt(105 / llvm::numbers::pi) * S3;      // z (x^2 - y^2)
 }
 
 /// Unit vector in the table's frame, or false for the zero vector.

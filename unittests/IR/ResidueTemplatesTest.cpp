@@ -429,4 +429,20 @@ TEST(ResidueTemplatesTest, Water) {
   }
 }
 
+TEST(ResidueTemplatesTest, WaterAliases) {
+  for (const char *Name : {"WAT", "H2O", "SOL", "TIP3", "TIP", "DIS"}) {
+    const ResidueTemplate *T = lookupResidueAlias(Name);
+    ASSERT_TRUE(T) << Name;
+    EXPECT_STREQ(T->Name, "HOH");
+    EXPECT_TRUE(isWaterName(Name)) << Name;
+    // An alias is not a template: its kind comes from the builder.
+    EXPECT_EQ(lookupResidueTemplate(Name), nullptr) << Name;
+  }
+  EXPECT_TRUE(isWaterName("HOH"));
+  EXPECT_TRUE(isWaterName("DOD"));
+  for (const char *Name : {"ZN", "ALA", "EDO", "hoh", ""})
+    EXPECT_FALSE(isWaterName(Name)) << Name;
+  EXPECT_EQ(lookupResidueAlias("HOH"), nullptr);
+}
+
 } // namespace

@@ -40,3 +40,17 @@ TEST(Element, CovalentRadii) {
   EXPECT_FLOAT_EQ(covalentRadius(16), 1.05f);
   EXPECT_FLOAT_EQ(covalentRadius(1), 0.31f);
 }
+
+// gemmi's is_metal (elem.hpp): the metalloids Ge and Sb are metals, At and
+// Rn are not; the other non-metals and unknown (0) are not.
+TEST(Element, Metals) {
+  for (const char *M : {"Li", "Na", "Mg", "Al", "K", "Ca", "Fe", "Zn", "Ga",
+                        "Ge", "Sn", "Sb", "Cs", "Hg", "Pb", "Bi", "Po", "U"})
+    EXPECT_TRUE(isMetal(atomicNumber(M))) << M;
+  for (const char *N :
+       {"H", "D",  "He", "B",  "C",  "N",  "O", "F",  "Si", "P",
+        "S", "Cl", "As", "Se", "Br", "Te", "I", "Xe", "At", "Rn"})
+    EXPECT_FALSE(isMetal(atomicNumber(N))) << N;
+  EXPECT_FALSE(isMetal(0));
+  EXPECT_FALSE(isMetal(200));
+}

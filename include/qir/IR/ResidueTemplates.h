@@ -47,6 +47,14 @@ struct ResidueTemplate {
 /// The template for CCD code \p Name, or null if the table has none.
 const ResidueTemplate *lookupResidueTemplate(llvm::StringRef Name);
 
+/// The template that \p Name, another name files use for a residue (WAT
+/// for HOH), stands for (RESIDUE_ALIAS rows); null if it is none.
+const ResidueTemplate *lookupResidueAlias(llvm::StringRef Name);
+
+/// True for a water residue name: a water template (HOH, DOD) or one of
+/// its aliases (WAT, H2O, SOL, TIP3, TIP, DIS).
+bool isWaterName(llvm::StringRef Name);
+
 /// Every template, in table order.
 llvm::ArrayRef<ResidueTemplate> allResidueTemplates();
 

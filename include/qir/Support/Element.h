@@ -21,6 +21,9 @@ llvm::StringRef elementSymbol(uint8_t Z);
 /// Single-bond covalent radius in Angstrom (Cordero 2008); 1.5 if unknown.
 float covalentRadius(uint8_t Z);
 
+/// True for a metal (Elements.def, gemmi's is_metal); false for 0.
+bool isMetal(uint8_t Z);
+
 /// True for H (including D and T).
 inline bool isHydrogen(uint8_t Z) { return Z == 1; }
 
