@@ -112,34 +112,26 @@ void qir::keepAtoms(Structure &S, const BitVector &Keep) {
   std::vector<uint32_t> NewResidue(S.numResidues(), NoIndex);
   {
     ResidueTable &Res = S.residuesForWrite(Facet::Topology);
+    const size_t NR = Res.size();
+    BitVector KeepRes(NR);
     size_t Out = 0;
     uint32_t Next = 0;
-    for (size_t R = 0; R < Res.size(); ++R) {
+    for (size_t R = 0; R < NR; ++R) {
       uint32_t Count = 0;
       for (uint32_t A = Res.AtomBegin[R]; A < Res.AtomEnd[R]; ++A)
         Count += Keep[A];
       if (!Count)
         continue;
       NewResidue[R] = static_cast<uint32_t>(Out);
-      Res.Name[Out] = Res.Name[R];
-      Res.AuthSeq[Out] = Res.AuthSeq[R];
-      Res.ICode[Out] = Res.ICode[R];
-      Res.LabelSeq[Out] = Res.LabelSeq[R];
-      Res.Chain[Out] = Res.Chain[R];
-      Res.Kind[Out] = Res.Kind[R];
-      Res.AtomBegin[Out] = Next;
-      Res.AtomEnd[Out] = Next + Count;
+      KeepRes.set(R);
+      Res.AtomBegin[R] = Next;
+      Res.AtomEnd[R] = Next + Count;
       Next += Count;
       ++Out;
     }
-    Res.Name.resize(Out);
-    Res.AuthSeq.resize(Out);
-    Res.ICode.resize(Out);
-    Res.LabelSeq.resize(Out);
-    Res.Chain.resize(Out);
-    Res.Kind.resize(Out);
-    Res.AtomBegin.resize(Out);
-    Res.AtomEnd.resize(Out);
+#define QIR_RESIDUE_COLUMN(Member, Type, StoreName, Facet)                     \
+  compactRows(Res.Member, KeepRes, 1, NR);
+#include "qir/IR/ResidueColumns.def"
   }
 
   // Chains: drop those left without residues. Residues of a chain are
@@ -147,29 +139,27 @@ void qir::keepAtoms(Structure &S, const BitVector &Keep) {
   {
     const ResidueTable &Res = S.residues();
     ChainTable &Ch = S.chainsForWrite(Facet::Topology);
-    std::vector<uint32_t> NewChain(Ch.size(), NoIndex);
-    std::vector<uint32_t> Count(Ch.size(), 0);
+    const size_t NC = Ch.size();
+    BitVector KeepChain(NC);
+    std::vector<uint32_t> NewChain(NC, NoIndex);
+    std::vector<uint32_t> Count(NC, 0);
     for (size_t R = 0; R < Res.size(); ++R)
       ++Count[Res.Chain[R]];
     size_t Out = 0;
     uint32_t Next = 0;
-    for (size_t C = 0; C < Ch.size(); ++C) {
+    for (size_t C = 0; C < NC; ++C) {
       if (!Count[C])
         continue;
       NewChain[C] = static_cast<uint32_t>(Out);
-      Ch.AuthId[Out] = Ch.AuthId[C];
-      Ch.LabelId[Out] = Ch.LabelId[C];
-      Ch.Entity[Out] = Ch.Entity[C];
-      Ch.ResidueBegin[Out] = Next;
-      Ch.ResidueEnd[Out] = Next + Count[C];
+      KeepChain.set(C);
+      Ch.ResidueBegin[C] = Next;
+      Ch.ResidueEnd[C] = Next + Count[C];
       Next += Count[C];
       ++Out;
     }
-    Ch.AuthId.resize(Out);
-    Ch.LabelId.resize(Out);
-    Ch.Entity.resize(Out);
-    Ch.ResidueBegin.resize(Out);
-    Ch.ResidueEnd.resize(Out);
+#define QIR_CHAIN_COLUMN(Member, Type, StoreName, Facet)                       \
+  compactRows(Ch.Member, KeepChain, 1, NC);
+#include "qir/IR/ChainColumns.def"
     ResidueTable &ResW = S.residuesForWrite(Facet::Topology);
     for (uint32_t &C : ResW.Chain)
       C = NewChain[C];
@@ -178,17 +168,9 @@ void qir::keepAtoms(Structure &S, const BitVector &Keep) {
   // Atoms: every column, AnisoU when present.
   {
     AtomTable &At = S.atomsForWrite(Facet::Topology | Facet::AtomProperties);
-    compactRows(At.Name, Keep, 1, N);
-    compactRows(At.Element, Keep, 1, N);
-    compactRows(At.AtomicNumber, Keep, 1, N);
-    compactRows(At.AltLoc, Keep, 1, N);
-    compactRows(At.Charge, Keep, 1, N);
-    compactRows(At.Occupancy, Keep, 1, N);
-    compactRows(At.BIso, Keep, 1, N);
-    compactRows(At.Serial, Keep, 1, N);
-    compactRows(At.Residue, Keep, 1, N);
-    compactRows(At.Flags, Keep, 1, N);
-    compactRows(At.AnisoU, Keep, 1, N);
+#define QIR_ATOM_COLUMN(Member, Type, StoreName, Facet)                        \
+  compactRows(At.Member, Keep, 1, N);
+#include "qir/IR/AtomColumns.def"
     for (uint32_t &R : At.Residue)
       R = NewResidue[R];
   }
@@ -197,21 +179,19 @@ void qir::keepAtoms(Structure &S, const BitVector &Keep) {
   // so A < B still holds.
   {
     BondTable &Bo = S.bondsForWrite();
-    size_t Out = 0;
-    for (size_t B = 0; B < Bo.size(); ++B) {
-      uint32_t NA = NewIndex[Bo.A[B]], NB = NewIndex[Bo.B[B]];
-      if (NA == NoIndex || NB == NoIndex)
+    const size_t NB = Bo.size();
+    BitVector KeepBond(NB);
+    for (size_t B = 0; B < NB; ++B) {
+      uint32_t NA = NewIndex[Bo.A[B]], NBi = NewIndex[Bo.B[B]];
+      if (NA == NoIndex || NBi == NoIndex)
         continue;
-      Bo.A[Out] = NA;
-      Bo.B[Out] = NB;
-      Bo.Order[Out] = Bo.Order[B];
-      Bo.Origin[Out] = Bo.Origin[B];
-      ++Out;
+      KeepBond.set(B);
+      Bo.A[B] = NA;
+      Bo.B[B] = NBi;
     }
-    Bo.A.resize(Out);
-    Bo.B.resize(Out);
-    Bo.Order.resize(Out);
-    Bo.Origin.resize(Out);
+#define QIR_BOND_COLUMN(Member, Type, StoreName, Facet)                        \
+  compactRows(Bo.Member, KeepBond, 1, NB);
+#include "qir/IR/BondColumns.def"
   }
 
   // States: [S][N] arrays and each state's site order.
@@ -219,10 +199,9 @@ void qir::keepAtoms(Structure &S, const BitVector &Keep) {
     StateTable &St =
         S.statesForWrite(Facet::Coordinates | Facet::AtomProperties);
     compactRows(St.Coords, Keep, NS, N, 3);
-    compactRows(St.Present, Keep, NS, N);
-    compactRows(St.Occupancy, Keep, NS, N);
-    compactRows(St.BIso, Keep, NS, N);
-    compactRows(St.Serial, Keep, NS, N);
+#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)       \
+  compactRows(St.Member, Keep, NS, N);
+#include "qir/IR/StateColumns.def"
     if (!St.SiteOrderBegin.empty()) {
       std::vector<uint32_t> Order;
       std::vector<uint64_t> Begin{0};
@@ -287,10 +266,9 @@ void qir::keepStates(Structure &S, const BitVector &Keep) {
   }
   compactBlocks(St.ModelNumber, Keep, 1);
   compactBlocks(St.Coords, Keep, N * 3);
-  compactBlocks(St.Present, Keep, N);
-  compactBlocks(St.Occupancy, Keep, N);
-  compactBlocks(St.BIso, Keep, N);
-  compactBlocks(St.Serial, Keep, N);
+#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)       \
+  compactBlocks(St.Member, Keep, N);
+#include "qir/IR/StateColumns.def"
   if (S.extraColumns().size()) {
     ExtraColumns &X = S.extraColumnsForWrite();
     for (std::vector<llvm::StringRef> &V : X.Values)

@@ -5,34 +5,23 @@
 
 #include "llvm/Support/raw_ostream.h"
 
+#include <algorithm>
+#include <cmath>
+
 using namespace qir;
 using llvm::ArrayRef;
 using llvm::StringRef;
 
 void AtomTable::reserve(size_t N) {
-  Name.reserve(N);
-  Element.reserve(N);
-  AtomicNumber.reserve(N);
-  AltLoc.reserve(N);
-  Charge.reserve(N);
-  Occupancy.reserve(N);
-  BIso.reserve(N);
-  Serial.reserve(N);
-  Residue.reserve(N);
-  Flags.reserve(N);
+#define QIR_ATOM_COLUMN(Member, Type, StoreName, Facet) Member.reserve(N);
+#define QIR_ATOM_OPTIONAL_COLUMN(Member, Type, StoreName, Facet, Bit)
+#include "qir/IR/AtomColumns.def"
 }
 
 void AtomTable::resize(size_t N) {
-  Name.resize(N);
-  Element.resize(N);
-  AtomicNumber.resize(N);
-  AltLoc.resize(N);
-  Charge.resize(N);
-  Occupancy.resize(N);
-  BIso.resize(N);
-  Serial.resize(N);
-  Residue.resize(N);
-  Flags.resize(N);
+#define QIR_ATOM_COLUMN(Member, Type, StoreName, Facet) Member.resize(N);
+#define QIR_ATOM_OPTIONAL_COLUMN(Member, Type, StoreName, Facet, Bit)
+#include "qir/IR/AtomColumns.def"
 }
 
 int ExtraColumns::find(StringRef N) const {
@@ -129,31 +118,48 @@ template <typename T> static ArrayRef<T> col(const std::vector<T> &V) {
   return ArrayRef<T>(V);
 }
 
+/// Hash the columns of each table that facet \p F covers, in table order.
+static void hashColumns(ContentHasher &H, Facet F, const AtomTable &Atoms) {
+#define QIR_ATOM_COLUMN(Member, Type, StoreName, ColumnFacet)                  \
+  if (F == Facet::ColumnFacet)                                                 \
+    H.add(col(Atoms.Member));
+#include "qir/IR/AtomColumns.def"
+}
+static void hashColumns(ContentHasher &H, Facet F,
+                        const ResidueTable &Residues) {
+#define QIR_RESIDUE_COLUMN(Member, Type, StoreName, ColumnFacet)               \
+  if (F == Facet::ColumnFacet)                                                 \
+    H.add(col(Residues.Member));
+#include "qir/IR/ResidueColumns.def"
+}
+static void hashColumns(ContentHasher &H, Facet F, const ChainTable &Chains) {
+#define QIR_CHAIN_COLUMN(Member, Type, StoreName, ColumnFacet)                 \
+  if (F == Facet::ColumnFacet)                                                 \
+    H.add(col(Chains.Member));
+#include "qir/IR/ChainColumns.def"
+}
+static void hashColumns(ContentHasher &H, Facet F, const BondTable &Bonds) {
+#define QIR_BOND_COLUMN(Member, Type, StoreName, ColumnFacet)                  \
+  if (F == Facet::ColumnFacet)                                                 \
+    H.add(col(Bonds.Member));
+#include "qir/IR/BondColumns.def"
+}
+static void hashStateAtomColumns(ContentHasher &H, Facet F,
+                                 const StateTable &States) {
+#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, ColumnFacet, Bit, Fill) \
+  if (F == Facet::ColumnFacet)                                                 \
+    H.add(col(States.Member));
+#include "qir/IR/StateColumns.def"
+}
+
 uint64_t Structure::computeHash(Facet F) const {
   ContentHasher H;
   H.addInt(static_cast<uint64_t>(F));
   switch (F) {
   case Facet::Topology: {
-    H.add(col(Atoms.Name));
-    H.add(col(Atoms.Element));
-    H.add(col(Atoms.AtomicNumber));
-    H.add(col(Atoms.AltLoc));
-    H.add(col(Atoms.Charge));
-    H.add(col(Atoms.Residue));
-    H.add(col(Atoms.Flags));
-    H.add(col(Residues.Name));
-    H.add(col(Residues.AuthSeq));
-    H.add(col(Residues.ICode));
-    H.add(col(Residues.LabelSeq));
-    H.add(col(Residues.Chain));
-    H.add(col(Residues.Kind));
-    H.add(col(Residues.AtomBegin));
-    H.add(col(Residues.AtomEnd));
-    H.add(col(Chains.AuthId));
-    H.add(col(Chains.LabelId));
-    H.add(col(Chains.Entity));
-    H.add(col(Chains.ResidueBegin));
-    H.add(col(Chains.ResidueEnd));
+    hashColumns(H, F, Atoms);
+    hashColumns(H, F, Residues);
+    hashColumns(H, F, Chains);
     H.addInt(Entities.size());
     for (size_t E = 0; E < Entities.size(); ++E) {
       H.add(StringRef(Entities.Id[E]));
@@ -162,10 +168,7 @@ uint64_t Structure::computeHash(Facet F) const {
       H.add(StringRef(Entities.Sequence[E]));
       H.add(StringRef(Entities.Description[E]));
     }
-    H.add(col(Bonds.A));
-    H.add(col(Bonds.B));
-    H.add(col(Bonds.Order));
-    H.add(col(Bonds.Origin));
+    hashColumns(H, F, Bonds);
     H.addInt(Groupings.size());
     for (const Grouping &G : Groupings) {
       H.add(StringRef(G.Name));
@@ -176,18 +179,13 @@ uint64_t Structure::computeHash(Facet F) const {
   case Facet::Coordinates:
     H.add(col(States.ModelNumber));
     H.add(col(States.Coords));
-    H.add(col(States.Present));
+    hashStateAtomColumns(H, F, States);
     H.add(col(States.SiteOrder));
     H.add(col(States.SiteOrderBegin));
     break;
   case Facet::AtomProperties:
-    H.add(col(Atoms.Occupancy));
-    H.add(col(Atoms.BIso));
-    H.add(col(Atoms.Serial));
-    H.add(col(Atoms.AnisoU));
-    H.add(col(States.Occupancy));
-    H.add(col(States.BIso));
-    H.add(col(States.Serial));
+    hashColumns(H, F, Atoms);
+    hashStateAtomColumns(H, F, States);
     H.addInt(Extra.size());
     for (size_t C = 0; C < Extra.size(); ++C) {
       H.add(StringRef(Extra.Names[C]));
@@ -224,15 +222,26 @@ std::string Structure::verify() const {
     if (L != N && Msg.empty())
       OS << "atom column " << What << " has " << L << " rows, expected " << N;
   };
-  SameLen(Atoms.Element.size(), "Element");
-  SameLen(Atoms.AtomicNumber.size(), "AtomicNumber");
-  SameLen(Atoms.AltLoc.size(), "AltLoc");
-  SameLen(Atoms.Charge.size(), "Charge");
-  SameLen(Atoms.Occupancy.size(), "Occupancy");
-  SameLen(Atoms.BIso.size(), "BIso");
-  SameLen(Atoms.Serial.size(), "Serial");
-  SameLen(Atoms.Residue.size(), "Residue");
-  SameLen(Atoms.Flags.size(), "Flags");
+#define QIR_ATOM_COLUMN(Member, Type, StoreName, Facet)                        \
+  SameLen(Atoms.Member.size(), #Member);
+#define QIR_ATOM_OPTIONAL_COLUMN(Member, Type, StoreName, Facet, Bit)          \
+  if (!Atoms.Member.empty())                                                   \
+    SameLen(Atoms.Member.size(), #Member);
+#include "qir/IR/AtomColumns.def"
+  auto TableLen = [&](size_t L, size_t Rows, StringRef Table, StringRef What) {
+    if (L != Rows && Msg.empty())
+      OS << Table << " column " << What << " has " << L << " rows, expected "
+         << Rows;
+  };
+#define QIR_RESIDUE_COLUMN(Member, Type, StoreName, Facet)                     \
+  TableLen(Residues.Member.size(), Residues.size(), "residue", #Member);
+#include "qir/IR/ResidueColumns.def"
+#define QIR_CHAIN_COLUMN(Member, Type, StoreName, Facet)                       \
+  TableLen(Chains.Member.size(), Chains.size(), "chain", #Member);
+#include "qir/IR/ChainColumns.def"
+#define QIR_BOND_COLUMN(Member, Type, StoreName, Facet)                        \
+  TableLen(Bonds.Member.size(), Bonds.size(), "bond", #Member);
+#include "qir/IR/BondColumns.def"
   if (!Msg.empty())
     return Msg;
   // Residues cover the atoms contiguously, in order.
@@ -290,7 +299,76 @@ std::string Structure::verify() const {
        << S * N * 3;
     return Msg;
   }
-  if (!States.Present.empty() && States.Present.size() != S * N)
-    OS << "presence mask has " << States.Present.size() << " entries";
+#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)       \
+  if (!States.Member.empty() && States.Member.size() != S * N) {               \
+    OS << "per-state " #Member " has " << States.Member.size()                 \
+       << " entries, expected " << S * N;                                      \
+    return Msg;                                                                \
+  }
+#include "qir/IR/StateColumns.def"
+  for (size_t Si = 0; Si < S; ++Si)
+    for (size_t A = 0; A < N; ++A)
+      if (isPresent(Si, A) == std::isnan(States.Coords[(Si * N + A) * 3])) {
+        OS << "atom " << A << " of state " << Si << " is "
+           << (isPresent(Si, A) ? "present with NaN" : "absent without NaN")
+           << " coordinates";
+        return Msg;
+      }
+  if (!States.SiteOrderBegin.empty()) {
+    if (States.SiteOrderBegin.size() != S + 1 ||
+        States.SiteOrderBegin.front() != 0 ||
+        States.SiteOrderBegin.back() != States.SiteOrder.size()) {
+      OS << "site order offsets do not cover " << S << " states and "
+         << States.SiteOrder.size() << " sites";
+      return Msg;
+    }
+    std::vector<uint8_t> Seen(N);
+    for (size_t Si = 0; Si < S; ++Si) {
+      std::fill(Seen.begin(), Seen.end(), 0);
+      uint64_t B = States.SiteOrderBegin[Si], E = States.SiteOrderBegin[Si + 1];
+      if (B > E) {
+        OS << "site order offsets of state " << Si << " decrease";
+        return Msg;
+      }
+      size_t Count = 0;
+      for (size_t A = 0; A < N; ++A)
+        Count += isPresent(Si, A);
+      if (E - B != Count) {
+        OS << "site order of state " << Si << " lists " << E - B << " of its "
+           << Count << " atoms";
+        return Msg;
+      }
+      for (uint64_t I = B; I < E; ++I) {
+        uint32_t A = States.SiteOrder[I];
+        if (A >= N || !isPresent(Si, A) || Seen[A]) {
+          OS << "site order of state " << Si << " names atom " << A
+             << ", out of range, absent or twice";
+          return Msg;
+        }
+        Seen[A] = 1;
+      }
+    }
+  } else if (!States.SiteOrder.empty()) {
+    OS << "site order without offsets";
+    return Msg;
+  }
+  if (Extra.Values.size() != Extra.Names.size()) {
+    OS << Extra.Names.size() << " extra column names for "
+       << Extra.Values.size() << " columns";
+    return Msg;
+  }
+  for (size_t C = 0; C < Extra.size(); ++C)
+    if (Extra.Values[C].size() != S * N) {
+      OS << "extra column " << Extra.Names[C] << " has "
+         << Extra.Values[C].size() << " values, expected " << S * N;
+      return Msg;
+    }
+  for (const Grouping &G : Groupings)
+    for (size_t I = 0; I < G.Atoms.size(); ++I)
+      if (G.Atoms[I] >= N || (I && G.Atoms[I - 1] >= G.Atoms[I])) {
+        OS << "grouping " << G.Name << " is not sorted or names atom "
+           << G.Atoms[I] << " of " << N;
+        return Msg;
+      }
   return Msg;
 }

@@ -18,12 +18,14 @@
 //===----------------------------------------------------------------------===//
 #include "qir/Store/Reader.h"
 
+#include "ColumnIO.h"
 #include "H5.h"
 #include "ReaderImpl.h"
 
 #include "qir/IR/AtomFilter.h"
 #include "qir/IR/Structure.h"
 #include "qir/Select/Selector.h"
+#include "qir/Store/Schema.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -131,7 +133,7 @@ Expected<Structure> StoreReader::read(const select::Selector &Sel,
     return Fail(std::move(E));
   if (Error E = P->readEntities(T, Q.entitiesForWrite()))
     return Fail(std::move(E));
-  const bool HasPresent = T.Flags & 2;
+  const bool HasPresent = T.Flags & TocPresent;
   select::EvalContext Ctx;
   {
     StateTable &St = Q.statesForWrite(FacetSet::all());
@@ -189,42 +191,21 @@ Expected<Structure> StoreReader::read(const select::Selector &Sel,
   const ResidueTable &QR = Q.residues();
   {
     AtomTable &At = S.atomsForWrite(FacetSet::all());
-    auto Fixed = [&](StringRef Name, auto &V, size_t Width) -> Error {
-      V.resize(NewN);
-      h5::Handle Type = h5::fixedStringType(Width);
-      return h5::readRowRanges(H, Name, Type, {}, Ro.Atoms, V.data());
-    };
-    if (Error E = Fixed("/core/atoms/name", At.Name, 4))
+    // Every column but the parent index, which follows the renumbering
+    // below.
+#define QIR_ATOM_COLUMN(Member, Type, StoreName, Facet)                        \
+  if (StringRef(StoreName) != "residue")                                       \
+    if (Error E = readTableColumnRanges(H, "/core/atoms/" StoreName, Ro.Atoms, \
+                                        At.Member))                            \
       return Fail(std::move(E));
-    if (Error E = Fixed("/core/atoms/element", At.Element, 2))
+#define QIR_ATOM_OPTIONAL_COLUMN(Member, Type, StoreName, Facet, Bit)          \
+  if (T.Flags & Bit)                                                           \
+    if (Error E = readTableColumnRanges(H, "/core/atoms/" StoreName, Ro.Atoms, \
+                                        At.Member))                            \
       return Fail(std::move(E));
-    if (Error E = Fixed("/core/atoms/altloc", At.AltLoc, 1))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRanges(H, "/core/atoms/atomic_number", {},
-                                       Ro.Atoms, At.AtomicNumber))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRanges(H, "/core/atoms/charge", {}, Ro.Atoms,
-                                       At.Charge))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRanges(H, "/core/atoms/occupancy", {}, Ro.Atoms,
-                                       At.Occupancy))
-      return Fail(std::move(E));
-    if (Error E =
-            h5::readColumnRanges(H, "/core/atoms/b_iso", {}, Ro.Atoms, At.BIso))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRanges(H, "/core/atoms/serial", {}, Ro.Atoms,
-                                       At.Serial))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRanges(H, "/core/atoms/flags", {}, Ro.Atoms,
-                                       At.Flags))
-      return Fail(std::move(E));
-    if (T.Flags & 1) {
-      At.AnisoU.resize(NewN);
-      if (Error E =
-              h5::readRowRanges(H, "/core/atoms/aniso_u", H5T_NATIVE_FLOAT, {},
-                                Ro.Atoms, At.AnisoU.data()))
-        return Fail(std::move(E));
-    }
+#include "qir/IR/AtomColumns.def"
+    At.Residue.clear();
+    At.Residue.reserve(NewN);
     At.Residue.reserve(NewN);
     for (uint32_t A : *Picked)
       At.Residue.push_back(QA.Residue[A]);
@@ -320,14 +301,10 @@ Expected<Structure> StoreReader::read(const select::Selector &Sel,
     if (NewN) {
       if (Error E = PerState(0, "/core/states/coords", St.Coords, 3))
         return Fail(std::move(E));
-      if (Error E = PerState(2, "/core/states/present", St.Present))
-        return Fail(std::move(E));
-      if (Error E = PerState(4, "/core/states/occupancy", St.Occupancy))
-        return Fail(std::move(E));
-      if (Error E = PerState(8, "/core/states/b_iso", St.BIso))
-        return Fail(std::move(E));
-      if (Error E = PerState(16, "/core/states/serial", St.Serial))
-        return Fail(std::move(E));
+#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)    \
+  if (Error E = PerState(Bit, "/core/states/" StoreName, St.Member))           \
+    return Fail(std::move(E));
+#include "qir/IR/StateColumns.def"
     }
     if (T.Count[TocEntry::SiteOrderBegin]) {
       std::vector<uint64_t> Begin;

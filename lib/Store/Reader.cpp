@@ -2,6 +2,7 @@
 #include "qir/Store/Reader.h"
 
 #include "H5.h"
+#include "ColumnIO.h"
 #include "H5Result.h"
 #include "ReaderImpl.h"
 
@@ -194,51 +195,22 @@ StoreReader::Impl::dictionary(const std::string &Column, Error &Err) {
 
 Error StoreReader::Impl::readResidues(const TocEntry &T, ResidueTable &R) {
   uint64_t B = T.Offset[TocEntry::Residue], N = T.Count[TocEntry::Residue];
-  if (Error E =
-          readFixed<ResidueName, 5>(Cache, "/core/residues/name", R.Name, B, N))
+#define QIR_RESIDUE_COLUMN(Member, Type, StoreName, Facet)                     \
+  if (Error E =                                                                \
+          readTableColumn(Cache, "/core/residues/" StoreName, R.Member, B, N)) \
     return E;
-  if (Error E =
-          readFixed<char, 1>(Cache, "/core/residues/icode", R.ICode, B, N))
-    return E;
-  if (Error E = h5::readColumnRows(Cache, "/core/residues/auth_seq", B, B + N,
-                                   R.AuthSeq))
-    return E;
-  if (Error E = h5::readColumnRows(Cache, "/core/residues/label_seq", B, B + N,
-                                   R.LabelSeq))
-    return E;
-  if (Error E =
-          h5::readColumnRows(Cache, "/core/residues/chain", B, B + N, R.Chain))
-    return E;
-  std::vector<uint8_t> Kind;
-  if (Error E =
-          h5::readColumnRows(Cache, "/core/residues/kind", B, B + N, Kind))
-    return E;
-  R.Kind.resize(N);
-  for (size_t X = 0; X < N; ++X)
-    R.Kind[X] = static_cast<ResidueKind>(Kind[X]);
-  if (Error E = h5::readColumnRows(Cache, "/core/residues/atom_begin", B, B + N,
-                                   R.AtomBegin))
-    return E;
-  return h5::readColumnRows(Cache, "/core/residues/atom_end", B, B + N,
-                            R.AtomEnd);
+#include "qir/IR/ResidueColumns.def"
+  return Error::success();
 }
 
 Error StoreReader::Impl::readChains(const TocEntry &T, ChainTable &C) {
   uint64_t B = T.Offset[TocEntry::Chain], N = T.Count[TocEntry::Chain];
-  if (Error E =
-          readFixed<ChainId, 8>(Cache, "/core/chains/auth_id", C.AuthId, B, N))
+#define QIR_CHAIN_COLUMN(Member, Type, StoreName, Facet)                       \
+  if (Error E =                                                                \
+          readTableColumn(Cache, "/core/chains/" StoreName, C.Member, B, N))   \
     return E;
-  if (Error E = readFixed<ChainId, 8>(Cache, "/core/chains/label_id", C.LabelId,
-                                      B, N))
-    return E;
-  if (Error E =
-          h5::readColumnRows(Cache, "/core/chains/entity", B, B + N, C.Entity))
-    return E;
-  if (Error E = h5::readColumnRows(Cache, "/core/chains/residue_begin", B,
-                                   B + N, C.ResidueBegin))
-    return E;
-  return h5::readColumnRows(Cache, "/core/chains/residue_end", B, B + N,
-                            C.ResidueEnd);
+#include "qir/IR/ChainColumns.def"
+  return Error::success();
 }
 
 Error StoreReader::Impl::readEntities(const TocEntry &T, EntityTable &En) {
@@ -272,22 +244,11 @@ Error StoreReader::Impl::readEntities(const TocEntry &T, EntityTable &En) {
 
 Error StoreReader::Impl::readBonds(const TocEntry &T, BondTable &Bo) {
   uint64_t B = T.Offset[TocEntry::Bond], N = T.Count[TocEntry::Bond];
-  if (Error E = h5::readColumnRows(Cache, "/core/bonds/a", B, B + N, Bo.A))
+#define QIR_BOND_COLUMN(Member, Type, StoreName, Facet)                        \
+  if (Error E =                                                                \
+          readTableColumn(Cache, "/core/bonds/" StoreName, Bo.Member, B, N))   \
     return E;
-  if (Error E = h5::readColumnRows(Cache, "/core/bonds/b", B, B + N, Bo.B))
-    return E;
-  std::vector<uint8_t> Order, Origin;
-  if (Error E = h5::readColumnRows(Cache, "/core/bonds/order", B, B + N, Order))
-    return E;
-  if (Error E =
-          h5::readColumnRows(Cache, "/core/bonds/origin", B, B + N, Origin))
-    return E;
-  Bo.Order.resize(N);
-  Bo.Origin.resize(N);
-  for (size_t X = 0; X < N; ++X) {
-    Bo.Order[X] = static_cast<BondOrder>(Order[X]);
-    Bo.Origin[X] = static_cast<BondOrigin>(Origin[X]);
-  }
+#include "qir/IR/BondColumns.def"
   return Error::success();
 }
 
@@ -346,44 +307,16 @@ Expected<Structure> StoreReader::readStructure(size_t I) {
   {
     uint64_t B = T.Offset[TocEntry::Atom], N = T.Count[TocEntry::Atom];
     AtomTable &At = S.atomsForWrite(FacetSet::all());
-    if (Error E =
-            readFixed<AtomName, 4>(Cache, "/core/atoms/name", At.Name, B, N))
+#define QIR_ATOM_COLUMN(Member, Type, StoreName, Facet)                        \
+  if (Error E =                                                                \
+          readTableColumn(Cache, "/core/atoms/" StoreName, At.Member, B, N))   \
+    return Fail(std::move(E));
+#define QIR_ATOM_OPTIONAL_COLUMN(Member, Type, StoreName, Facet, Bit)          \
+  if (T.Flags & Bit)                                                           \
+    if (Error E =                                                              \
+            readTableColumn(Cache, "/core/atoms/" StoreName, At.Member, B, N)) \
       return Fail(std::move(E));
-    if (Error E = readFixed<ElementSymbol, 2>(Cache, "/core/atoms/element",
-                                              At.Element, B, N))
-      return Fail(std::move(E));
-    if (Error E =
-            readFixed<char, 1>(Cache, "/core/atoms/altloc", At.AltLoc, B, N))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(Cache, "/core/atoms/atomic_number", B,
-                                     B + N, At.AtomicNumber))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(Cache, "/core/atoms/charge", B, B + N,
-                                     At.Charge))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(Cache, "/core/atoms/occupancy", B, B + N,
-                                     At.Occupancy))
-      return Fail(std::move(E));
-    if (Error E =
-            h5::readColumnRows(Cache, "/core/atoms/b_iso", B, B + N, At.BIso))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(Cache, "/core/atoms/serial", B, B + N,
-                                     At.Serial))
-      return Fail(std::move(E));
-    if (Error E = h5::readColumnRows(Cache, "/core/atoms/residue", B, B + N,
-                                     At.Residue))
-      return Fail(std::move(E));
-    if (Error E =
-            h5::readColumnRows(Cache, "/core/atoms/flags", B, B + N, At.Flags))
-      return Fail(std::move(E));
-    if (T.Flags & 1) {
-      At.AnisoU.resize(N);
-      if (N)
-        if (Error E =
-                h5::readRows(Cache, "/core/atoms/aniso_u", H5T_NATIVE_FLOAT, B,
-                             B + N, At.AnisoU.data()))
-          return Fail(std::move(E));
-    }
+#include "qir/IR/AtomColumns.def"
   }
   if (Error E = P->readResidues(T, S.residuesForWrite(FacetSet::all())))
     return Fail(std::move(E));
@@ -491,13 +424,11 @@ Error StoreReader::Impl::readPerState(const TocEntry &T, StateTable &St,
       return h5::readDataset(H, Name, Type, V.data());
     return h5::readRows(H, Name, Type, RB, RB + NR, V.data());
   };
-  if (Error E = One(2, "/core/states/present", St.Present))
+#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)    \
+  if (Error E = One(Bit, "/core/states/" StoreName, St.Member))                \
     return E;
-  if (Error E = One(4, "/core/states/occupancy", St.Occupancy))
-    return E;
-  if (Error E = One(8, "/core/states/b_iso", St.BIso))
-    return E;
-  return One(16, "/core/states/serial", St.Serial);
+#include "qir/IR/StateColumns.def"
+  return Error::success();
 }
 
 std::vector<OverlayProvenance> StoreReader::overlays() const {

@@ -3,6 +3,7 @@
 
 #include "H5.h"
 #include "H5Result.h"
+#include "ColumnIO.h"
 #include "ReaderImpl.h"
 
 #include "qir/IR/Structure.h"
@@ -309,80 +310,65 @@ Error StoreWriter::Impl::writeCore(const Structure &S) {
     h5::Handle T = h5::fixedStringType(Width);
     return C.append(Path, T, Data, Rows, {}, Chunk);
   };
-  uint64_t AC = chunk(AtomChunkRows, N);
-  // Atoms.
-  if (Error E = Fixed("/core/atoms/name", At.Name.data(), N, 4, AC))
-    return E;
-  if (Error E = Fixed("/core/atoms/element", At.Element.data(), N, 2, AC))
-    return E;
-  if (Error E = C.append("/core/atoms/atomic_number", col(At.AtomicNumber), AC))
-    return E;
-  if (Error E = Fixed("/core/atoms/altloc", At.AltLoc.data(), N, 1, AC))
-    return E;
-  if (Error E = C.append("/core/atoms/charge", col(At.Charge), AC))
-    return E;
-  if (Error E = C.append("/core/atoms/occupancy", col(At.Occupancy), AC))
-    return E;
-  if (Error E = C.append("/core/atoms/b_iso", col(At.BIso), AC))
-    return E;
-  if (Error E = C.append("/core/atoms/serial", col(At.Serial), AC))
-    return E;
-  if (Error E = C.append("/core/atoms/residue", col(At.Residue), AC))
-    return E;
-  if (Error E = C.append("/core/atoms/flags", col(At.Flags), AC))
-    return E;
-  if (!At.AnisoU.empty() || C.has("/core/atoms/aniso_u")) {
-    std::vector<float> U;
-    if (At.AnisoU.empty())
-      U.assign(N * 6, std::nanf(""));
+  // A column of the IR tables, laid out as its element type says
+  // (ColumnIO.h).
+  auto Column = [&](StringRef Path, const auto &V, uint64_t Chunk) -> Error {
+    using T = typename std::decay_t<decltype(V)>::value_type;
+    using CS = ColumnStorage<T>;
+    if constexpr (CS::FixedWidth != 0) {
+      return Fixed(Path, V.data(), V.size(), CS::FixedWidth, Chunk);
+    } else if constexpr (std::is_enum_v<T>) {
+      std::vector<uint8_t> Raw(V.size());
+      for (size_t I = 0; I < V.size(); ++I)
+        Raw[I] = static_cast<uint8_t>(V[I]);
+      return C.append(Path, col(Raw), Chunk);
+    } else {
+      static_assert(CS::Width == 1, "arrays are optional atom columns");
+      return C.append(Path, col(V), Chunk);
+    }
+  };
+  // An optional atom column of std::array<E, K>: written, with NaN rows
+  // for a structure without it, once any structure of the file has it.
+  auto OptionalAtomColumn = [&](StringRef Path, const auto &V, uint64_t Chunk,
+                                TocFlag Bit) -> Error {
+    using T = typename std::decay_t<decltype(V)>::value_type;
+    using E = typename ColumnStorage<T>::Element;
+    constexpr unsigned K = ColumnStorage<T>::Width;
+    if (V.empty() && !C.has(Path))
+      return Error::success();
+    const E NaN = std::numeric_limits<E>::quiet_NaN();
+    std::vector<E> U;
+    if (V.empty())
+      U.assign(N * K, NaN);
     else
-      U.assign(&At.AnisoU[0][0], &At.AnisoU[0][0] + N * 6);
-    float Fill[6];
-    std::fill(Fill, Fill + 6, std::nanf(""));
-    if (Error E =
-            C.append<float>("/core/atoms/aniso_u", U, AC, Atoms, Fill, {6}))
-      return E;
-    if (!At.AnisoU.empty())
-      Flags |= 1;
-  }
-  // Residues.
+      U.assign(&V[0][0], &V[0][0] + N * K);
+    E Fill[K];
+    std::fill(Fill, Fill + K, NaN);
+    if (Error Err = C.append<E>(Path, U, Chunk, Atoms, Fill, {K}))
+      return Err;
+    if (!V.empty())
+      Flags |= Bit;
+    return Error::success();
+  };
+  uint64_t AC = chunk(AtomChunkRows, N);
+#define QIR_ATOM_COLUMN(Member, Type, StoreName, Facet)                        \
+  if (Error E = Column("/core/atoms/" StoreName, At.Member, AC))               \
+    return E;
+#define QIR_ATOM_OPTIONAL_COLUMN(Member, Type, StoreName, Facet, Bit)          \
+  if (Error E = OptionalAtomColumn("/core/atoms/" StoreName, At.Member, AC,    \
+                                   Bit))                                       \
+    return E;
+#include "qir/IR/AtomColumns.def"
   uint64_t RC = chunk(ResidueChunkRows, Res.size());
-  if (Error E =
-          Fixed("/core/residues/name", Res.Name.data(), Res.size(), 5, RC))
+#define QIR_RESIDUE_COLUMN(Member, Type, StoreName, Facet)                     \
+  if (Error E = Column("/core/residues/" StoreName, Res.Member, RC))           \
     return E;
-  if (Error E = C.append("/core/residues/auth_seq", col(Res.AuthSeq), RC))
-    return E;
-  if (Error E =
-          Fixed("/core/residues/icode", Res.ICode.data(), Res.size(), 1, RC))
-    return E;
-  if (Error E = C.append("/core/residues/label_seq", col(Res.LabelSeq), RC))
-    return E;
-  if (Error E = C.append("/core/residues/chain", col(Res.Chain), RC))
-    return E;
-  std::vector<uint8_t> Kinds(Res.size());
-  for (size_t R = 0; R < Res.size(); ++R)
-    Kinds[R] = static_cast<uint8_t>(Res.Kind[R]);
-  if (Error E = C.append("/core/residues/kind", col(Kinds), RC))
-    return E;
-  if (Error E = C.append("/core/residues/atom_begin", col(Res.AtomBegin), RC))
-    return E;
-  if (Error E = C.append("/core/residues/atom_end", col(Res.AtomEnd), RC))
-    return E;
-  // Chains.
+#include "qir/IR/ResidueColumns.def"
   uint64_t CC = chunk(SmallTableChunkRows, Ch.size());
-  if (Error E =
-          Fixed("/core/chains/auth_id", Ch.AuthId.data(), Ch.size(), 8, CC))
+#define QIR_CHAIN_COLUMN(Member, Type, StoreName, Facet)                       \
+  if (Error E = Column("/core/chains/" StoreName, Ch.Member, CC))              \
     return E;
-  if (Error E =
-          Fixed("/core/chains/label_id", Ch.LabelId.data(), Ch.size(), 8, CC))
-    return E;
-  if (Error E = C.append("/core/chains/entity", col(Ch.Entity), CC))
-    return E;
-  if (Error E =
-          C.append("/core/chains/residue_begin", col(Ch.ResidueBegin), CC))
-    return E;
-  if (Error E = C.append("/core/chains/residue_end", col(Ch.ResidueEnd), CC))
-    return E;
+#include "qir/IR/ChainColumns.def"
   // Entities.
   uint64_t EC = chunk(SmallTableChunkRows, En.size());
   {
@@ -409,23 +395,11 @@ Error StoreWriter::Impl::writeCore(const Structure &S) {
     if (Error E = C.append("/core/entities/polymer_type", col(Poly), EC))
       return E;
   }
-  // Bonds.
-  {
-    uint64_t BC = chunk(AtomChunkRows, Bo.size());
-    std::vector<uint8_t> Order(Bo.size()), Origin(Bo.size());
-    for (size_t I = 0; I < Bo.size(); ++I) {
-      Order[I] = static_cast<uint8_t>(Bo.Order[I]);
-      Origin[I] = static_cast<uint8_t>(Bo.Origin[I]);
-    }
-    if (Error E = C.append("/core/bonds/a", col(Bo.A), BC))
-      return E;
-    if (Error E = C.append("/core/bonds/b", col(Bo.B), BC))
-      return E;
-    if (Error E = C.append("/core/bonds/order", col(Order), BC))
-      return E;
-    if (Error E = C.append("/core/bonds/origin", col(Origin), BC))
-      return E;
-  }
+  uint64_t BC = chunk(AtomChunkRows, Bo.size());
+#define QIR_BOND_COLUMN(Member, Type, StoreName, Facet)                        \
+  if (Error E = Column("/core/bonds/" StoreName, Bo.Member, BC))               \
+    return E;
+#include "qir/IR/BondColumns.def"
   // States.
   if (Error E = C.append("/core/states/model_number", col(St.ModelNumber),
                          chunk(SmallTableChunkRows, NS)))
@@ -482,22 +456,13 @@ Error StoreWriter::Impl::writeCore(const Structure &S) {
         return h5::error("cannot write " + Name);
       return Error::success();
     };
-    if (!St.Present.empty())
-      if (Error E = PerState("/core/states/present", H5T_NATIVE_UINT8,
-                             St.Present.data()))
-        return E;
-    if (!St.Occupancy.empty())
-      if (Error E = PerState("/core/states/occupancy", H5T_NATIVE_FLOAT,
-                             St.Occupancy.data()))
-        return E;
-    if (!St.BIso.empty())
-      if (Error E =
-              PerState("/core/states/b_iso", H5T_NATIVE_FLOAT, St.BIso.data()))
-        return E;
-    if (!St.Serial.empty())
-      if (Error E = PerState("/core/states/serial", H5T_NATIVE_INT64,
-                             St.Serial.data()))
-        return E;
+#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)    \
+  if (!St.Member.empty())                                                      \
+    if (Error E = PerState("/core/states/" StoreName,                          \
+                           h5::nativeType(ElementTypeOf<Type>::value),         \
+                           St.Member.data()))                                  \
+      return E;
+#include "qir/IR/StateColumns.def"
   } else {
     float NaN3[3] = {std::nanf(""), std::nanf(""), std::nanf("")};
     if (Error E = C.append<float>("/core/states/coords", St.Coords,
@@ -513,24 +478,15 @@ Error StoreWriter::Impl::writeCore(const Structure &S) {
       T F = Filler;
       return C.append<T>(Path, Data, AtomChunkRows, Records, &F);
     };
-    if (Error E = Optional("/core/states/present", St.Present, uint8_t(1)))
-      return E;
-    if (Error E =
-            Optional("/core/states/occupancy", St.Occupancy, std::nanf("")))
-      return E;
-    if (Error E = Optional("/core/states/b_iso", St.BIso, std::nanf("")))
-      return E;
-    if (Error E = Optional("/core/states/serial", St.Serial, int64_t(0)))
-      return E;
+#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)    \
+  if (Error E = Optional("/core/states/" StoreName, St.Member, Type(Fill)))    \
+    return E;
+#include "qir/IR/StateColumns.def"
   }
-  if (!St.Present.empty())
-    Flags |= 2;
-  if (!St.Occupancy.empty())
-    Flags |= 4;
-  if (!St.BIso.empty())
-    Flags |= 8;
-  if (!St.Serial.empty())
-    Flags |= 16;
+#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)    \
+  if (!St.Member.empty())                                                      \
+    Flags |= Bit;
+#include "qir/IR/StateColumns.def"
   // Site order.
   offset("site_order", SiteOrder, St.SiteOrder.size());
   offset("site_order_begin", SiteOrderBegin, St.SiteOrderBegin.size());

@@ -50,21 +50,16 @@ enum AtomFlags : uint8_t {
   AF_Hetero = 1 << 0, ///< HETATM record (group_PDB).
 };
 
+/// One row of AtomTable::AnisoU: U11 U22 U33 U12 U13 U23 in A^2.
+using AnisoRow = std::array<float, 6>;
+
+/// The atom columns, one std::vector per row of qir/IR/AtomColumns.def
+/// (which documents each). AnisoU is optional: empty when the file has none,
+/// NaN rows for atoms without (resize() leaves it alone).
 struct AtomTable {
-  std::vector<AtomName> Name;         ///< auth atom name (falls back to label)
-  std::vector<ElementSymbol> Element; ///< symbol as written in the file
-  std::vector<uint8_t> AtomicNumber;  ///< 0 when unknown; D is 1
-  std::vector<char> AltLoc;           ///< '\0' = none
-  std::vector<int8_t> Charge;         ///< NoCharge when absent
-  std::vector<float> Occupancy;       ///< first state holding the atom
-  std::vector<float> BIso;            ///< first state holding the atom
-  std::vector<int64_t> Serial;        ///< first state holding the atom
-  std::vector<uint32_t> Residue;      ///< parent
-  std::vector<uint8_t> Flags;         ///< AtomFlags
-  /// Anisotropic displacement U11 U22 U33 U12 U13 U23 in A^2; empty when
-  /// the file has none, NaN rows for atoms without (AtomProperties facet;
-  /// resize() leaves it alone).
-  std::vector<std::array<float, 6>> AnisoU;
+#define QIR_ATOM_COLUMN(Member, Type, StoreName, Facet)                        \
+  std::vector<Type> Member;
+#include "qir/IR/AtomColumns.def"
 
   size_t size() const { return Name.size(); }
   bool hasAniso(size_t I) const {
@@ -75,23 +70,20 @@ struct AtomTable {
   void resize(size_t N);
 };
 
+/// The residue columns of qir/IR/ResidueColumns.def.
 struct ResidueTable {
-  std::vector<ResidueName> Name; ///< CCD code (auth_comp_id)
-  std::vector<int32_t> AuthSeq;  ///< NoSeqId when absent
-  std::vector<char> ICode;       ///< '\0' = none
-  std::vector<int32_t> LabelSeq; ///< NoSeqId when absent (waters, ligands)
-  std::vector<uint32_t> Chain;   ///< parent
-  std::vector<ResidueKind> Kind;
-  std::vector<uint32_t> AtomBegin, AtomEnd;
+#define QIR_RESIDUE_COLUMN(Member, Type, StoreName, Facet)                     \
+  std::vector<Type> Member;
+#include "qir/IR/ResidueColumns.def"
 
   size_t size() const { return Name.size(); }
 };
 
+/// The chain columns of qir/IR/ChainColumns.def.
 struct ChainTable {
-  std::vector<ChainId> AuthId;  ///< auth_asym_id
-  std::vector<ChainId> LabelId; ///< label_asym_id
-  std::vector<uint32_t> Entity; ///< NoIndex when unknown
-  std::vector<uint32_t> ResidueBegin, ResidueEnd;
+#define QIR_CHAIN_COLUMN(Member, Type, StoreName, Facet)                       \
+  std::vector<Type> Member;
+#include "qir/IR/ChainColumns.def"
 
   size_t size() const { return AuthId.size(); }
 };
@@ -106,10 +98,11 @@ struct EntityTable {
   size_t size() const { return Id.size(); }
 };
 
+/// The bond columns of qir/IR/BondColumns.def.
 struct BondTable {
-  std::vector<uint32_t> A, B; ///< atom indices, A < B
-  std::vector<BondOrder> Order;
-  std::vector<BondOrigin> Origin;
+#define QIR_BOND_COLUMN(Member, Type, StoreName, Facet)                        \
+  std::vector<Type> Member;
+#include "qir/IR/BondColumns.def"
 
   size_t size() const { return A.size(); }
 };
@@ -126,10 +119,12 @@ struct BondTable {
 struct StateTable {
   std::vector<int32_t> ModelNumber; ///< the file's model number per state
   std::vector<float> Coords;        ///< [S][N][3]
-  std::vector<uint8_t> Present;     ///< [S][N] or empty (all present)
-  std::vector<float> Occupancy;     ///< [S][N] or empty
-  std::vector<float> BIso;          ///< [S][N] or empty
-  std::vector<int64_t> Serial;      ///< [S][N] or empty
+  /// The [S][N] arrays of qir/IR/StateColumns.def, each empty when it says
+  /// nothing: Present (empty when every state holds every atom), Occupancy,
+  /// BIso, Serial.
+#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)       \
+  std::vector<Type> Member;
+#include "qir/IR/StateColumns.def"
   /// The order in which the source listed each state's atom sites, when
   /// some state's order differs from the topology order (models holding
   /// different water sets, say): the atoms of state S are
@@ -248,9 +243,13 @@ public:
   /// Mark \p Changes as written without going through an accessor.
   void markChanged(FacetSet Changes);
 
-  /// Check the table invariants (ranges contiguous and covering, parents in
-  /// range, array lengths equal). Returns a description of the first
-  /// violation, or an empty string.
+  /// Check the table invariants: every column of a table as long as the
+  /// table (optional ones empty or full), ranges contiguous and covering,
+  /// parents and bond ends in range, coordinates [S][N][3], the per-state
+  /// arrays empty or [S][N], presence agreeing with NaN coordinates, each
+  /// state's site order listing exactly its present atoms once, extra
+  /// columns [S][N], groupings sorted and in range. Returns a description of
+  /// the first violation, or an empty string.
   std::string verify() const;
 
 private:
