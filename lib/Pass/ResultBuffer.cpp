@@ -114,26 +114,10 @@ static Error convertArray(StringRef Name, const uint8_t *In, void *Out,
 /// Calls \p F with a value of the C type of \p T.
 template <typename Fn> static Error dispatchType(ElementType T, Fn &&F) {
   switch (T) {
-  case ElementType::I8:
-    return F(int8_t());
-  case ElementType::U8:
-    return F(uint8_t());
-  case ElementType::I16:
-    return F(int16_t());
-  case ElementType::U16:
-    return F(uint16_t());
-  case ElementType::I32:
-    return F(int32_t());
-  case ElementType::U32:
-    return F(uint32_t());
-  case ElementType::I64:
-    return F(int64_t());
-  case ElementType::U64:
-    return F(uint64_t());
-  case ElementType::F32:
-    return F(float());
-  case ElementType::F64:
-    return F(double());
+#define QIR_ELEMENT_TYPE(ENUM, CTYPE, NAME, H5TYPE)                            \
+  case ElementType::ENUM:                                                      \
+    return F(CTYPE());
+#include "qir/Pass/ElementType.def"
   }
   llvm_unreachable("bad element type");
 }

@@ -31,20 +31,14 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 
-#include <cassert>
-
 using namespace qir;
 using namespace llvm;
 
 static constexpr StringLiteral PipelineBufferName = "<pipeline>";
 
 PassBuilder::PassBuilder() {
-#define QIR_ANALYSIS(NAME, CLASS)                                              \
-  assert(CLASS::Name == NAME && "PassRegistry.def disagrees with " #CLASS);    \
-  registerAnalysis<CLASS>();
-#define QIR_TRANSFORM(NAME, CLASS)                                             \
-  assert(CLASS::Name == NAME && "PassRegistry.def disagrees with " #CLASS);    \
-  registerTransform<CLASS>();
+#define QIR_ANALYSIS(CLASS) registerAnalysis<CLASS>();
+#define QIR_TRANSFORM(CLASS) registerTransform<CLASS>();
 #include "PassRegistry.def"
 }
 

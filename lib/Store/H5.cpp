@@ -54,26 +54,10 @@ Error error(const Twine &Msg) {
 
 hid_t nativeType(ElementType T) {
   switch (T) {
-  case ElementType::I8:
-    return H5T_NATIVE_INT8;
-  case ElementType::U8:
-    return H5T_NATIVE_UINT8;
-  case ElementType::I16:
-    return H5T_NATIVE_INT16;
-  case ElementType::U16:
-    return H5T_NATIVE_UINT16;
-  case ElementType::I32:
-    return H5T_NATIVE_INT32;
-  case ElementType::U32:
-    return H5T_NATIVE_UINT32;
-  case ElementType::I64:
-    return H5T_NATIVE_INT64;
-  case ElementType::U64:
-    return H5T_NATIVE_UINT64;
-  case ElementType::F32:
-    return H5T_NATIVE_FLOAT;
-  case ElementType::F64:
-    return H5T_NATIVE_DOUBLE;
+#define QIR_ELEMENT_TYPE(ENUM, CTYPE, NAME, H5TYPE)                            \
+  case ElementType::ENUM:                                                      \
+    return H5TYPE;
+#include "qir/Pass/ElementType.def"
   }
   llvm_unreachable("bad element type");
 }

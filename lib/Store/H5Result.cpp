@@ -3,6 +3,8 @@
 
 #include "qir/Store/Schema.h"
 
+#include <type_traits>
+
 using namespace qir;
 using namespace qir::store;
 using namespace llvm;
@@ -39,21 +41,17 @@ Error H5ResultSink::setAttribute(StringRef Name, StringRef V) {
 
 static std::optional<ElementType> elementTypeOf(H5T_class_t C, size_t Size,
                                                 hid_t Type) {
-  if (C == H5T_FLOAT)
-    return Size == 4 ? ElementType::F32 : ElementType::F64;
-  if (C != H5T_INTEGER)
+  if (C != H5T_FLOAT && C != H5T_INTEGER)
     return std::nullopt;
-  bool Signed = H5Tget_sign(Type) == H5T_SGN_2;
-  switch (Size) {
-  case 1:
-    return Signed ? ElementType::I8 : ElementType::U8;
-  case 2:
-    return Signed ? ElementType::I16 : ElementType::U16;
-  case 4:
-    return Signed ? ElementType::I32 : ElementType::U32;
-  case 8:
-    return Signed ? ElementType::I64 : ElementType::U64;
-  }
+  bool Float = C == H5T_FLOAT;
+  bool Signed = Float || H5Tget_sign(Type) == H5T_SGN_2;
+#define QIR_ELEMENT_TYPE(ENUM, CTYPE, NAME, H5TYPE)                            \
+  if (std::is_floating_point_v<CTYPE> == Float &&                              \
+      std::is_signed_v<CTYPE> == Signed && sizeof(CTYPE) == Size)              \
+    return ElementType::ENUM;
+#include "qir/Pass/ElementType.def"
+  if (Float) // a float of another size converts on read
+    return ElementType::F64;
   return std::nullopt;
 }
 

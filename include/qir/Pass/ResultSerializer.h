@@ -35,39 +35,21 @@
 
 namespace qir {
 
-/// Element types a persisted array may have.
+/// Element types a persisted array may have (ElementType.def).
 enum class ElementType : uint8_t {
-  I8,
-  U8,
-  I16,
-  U16,
-  I32,
-  U32,
-  I64,
-  U64,
-  F32,
-  F64
+#define QIR_ELEMENT_TYPE(ENUM, CTYPE, NAME, H5TYPE) ENUM,
+#include "qir/Pass/ElementType.def"
 };
 
 llvm::StringRef elementTypeName(ElementType T);
 size_t elementSize(ElementType T);
 
 template <typename T> struct ElementTypeOf;
-#define QIR_ELEMENT_TYPE(CT, ET)                                               \
-  template <> struct ElementTypeOf<CT> {                                       \
-    static constexpr ElementType value = ElementType::ET;                      \
+#define QIR_ELEMENT_TYPE(ENUM, CTYPE, NAME, H5TYPE)                            \
+  template <> struct ElementTypeOf<CTYPE> {                                    \
+    static constexpr ElementType value = ElementType::ENUM;                    \
   };
-QIR_ELEMENT_TYPE(int8_t, I8)
-QIR_ELEMENT_TYPE(uint8_t, U8)
-QIR_ELEMENT_TYPE(int16_t, I16)
-QIR_ELEMENT_TYPE(uint16_t, U16)
-QIR_ELEMENT_TYPE(int32_t, I32)
-QIR_ELEMENT_TYPE(uint32_t, U32)
-QIR_ELEMENT_TYPE(int64_t, I64)
-QIR_ELEMENT_TYPE(uint64_t, U64)
-QIR_ELEMENT_TYPE(float, F32)
-QIR_ELEMENT_TYPE(double, F64)
-#undef QIR_ELEMENT_TYPE
+#include "qir/Pass/ElementType.def"
 
 /// Where a result is written.
 class ResultSink {
@@ -140,5 +122,14 @@ public:
 llvm::Error malformedResult(llvm::StringRef What);
 
 } // namespace qir
+
+/// In the class (ResultLayout.h) of an analysis whose result is persisted: write(), read()
+/// and printLayout() generated from layout().
+#define QIR_RESULT_LAYOUT()                                                    \
+  template <typename L> static void layout(L &Lay, Result &R);                 \
+  static llvm::Error write(ResultSink &Sink, const Result &R);                 \
+  static llvm::Expected<Result> read(ResultSource &Source,                     \
+                                     const Structure &S);                      \
+  static void printLayout(llvm::raw_ostream &OS)
 
 #endif // QIR_PASS_RESULTSERIALIZER_H
