@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print gemmi's backbone dihedrals in the layout of print<backbone-dihedrals>.
 
-  backbone_dihedrals.py FILE          (mmCIF, PDB, optionally .gz)
+  backbone_dihedrals.py FILE [--rules OUT]   (mmCIF, PDB, optionally .gz)
 
 Tab-separated; header `model chain seq icode resname phi psi omega`; one row
 per amino-acid residue with a CA atom of each chain's polymer (gemmi's
@@ -21,9 +21,27 @@ Everything comes from gemmi 0.5.7:
   - atoms: Residue.find_atom(name, '*', element), the first atom of that name
     in file order whatever its altloc (what gemmi's get_ca/get_c/get_n do);
   - angles: gemmi.calculate_phi_psi() and gemmi.calculate_omega().
+
+Chain names: an empty (blank) chain id is printed `.`, as qir prints it (and
+as both print an empty insertion code).
+
+With --rules OUT, rows where qir's documented PDB polymer rule (docs/io.md,
+"Entities and label ids for PDB input": a chain's polymer holds its residues
+up to its last ATOM record or standard polymer residue; no SEQRES) and
+gemmi's (SEQRES, TER) differ by design are written to OUT as
+`rule side model chain seq icode resname`, for backbone_dihedrals_corpus.py
+to take out of the comparison, counted by rule:
+  pdb-hetatm-only-polymer  (side gemmi; the row is not printed) a PDB chain
+      whose polymer, per gemmi, holds only HETATM records of non-standard
+      residues (1nlu chains B, C: IVA PHI TYB, a polymer by SEQRES only);
+      qir files such a chain as ligands;
+  pdb-standard-hetatm      (side qir) a HETATM standard amino acid that
+      gemmi files outside the polymer (after TER: 3ems's free ARG A 130-133)
+      and qir, a standard polymer residue, inside it.
 """
 
 import math
+import re
 import sys
 
 import gemmi
@@ -66,10 +84,22 @@ def fmt(radians):
     return text
 
 
+def chain_name(name):
+    return name or "."
+
+
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: backbone_dihedrals.py FILE")
-    st = gemmi.read_structure(sys.argv[1])
+    args = sys.argv[1:]
+    rules_path = None
+    if len(args) == 3 and args[1] == "--rules":
+        rules_path = args[2]
+        args = args[:1]
+    if len(args) != 1:
+        sys.exit("usage: backbone_dihedrals.py FILE [--rules OUT]")
+    path = args[0]
+    pdb = re.search(r"\.(pdb|ent)(\.gz)?$", path, re.I) is not None
+    rules = []
+    st = gemmi.read_structure(path)
     # Waters never have rows nor peptide bonds. Without them,
     # setup_entities() also finds the polymer of a PDB chain that has no TER
     # and more waters than residues (gemmi 0.5.7's check_polymer_type counts
@@ -84,9 +114,28 @@ def main():
             ptype = poly.check_polymer_type()
             peptide = ptype in (gemmi.PolymerType.PeptideL,
                                 gemmi.PolymerType.PeptideD)
+            het_only = pdb and len(poly) > 0 and all(
+                r.het_flag == "H"
+                and not gemmi.find_tabulated_residue(r.name).is_standard()
+                for r in poly)
+            if pdb:
+                for res in chain:
+                    if (res.entity_type != gemmi.EntityType.Polymer
+                            and res.het_flag == "H"
+                            and gemmi.find_tabulated_residue(
+                                res.name).is_standard()
+                            and gemmi.find_tabulated_residue(
+                                res.name).is_amino_acid()
+                            and backbone_atom(res, "CA", EL_C) is not None):
+                        rules.append(["pdb-standard-hetatm", "qir"]
+                                     + key(model, chain, res))
             for res in poly:
                 if (not is_amino_acid(res, peptide)
                         or backbone_atom(res, "CA", EL_C) is None):
+                    continue
+                if het_only:
+                    rules.append(["pdb-hetatm-only-polymer", "gemmi"]
+                                 + key(model, chain, res))
                     continue
                 prev = chain.previous_residue(res)
                 nxt = chain.next_residue(res)
@@ -107,10 +156,17 @@ def main():
                         psi = float("nan")
                 if nxt is not None:
                     omega = gemmi.calculate_omega(res, nxt)
-                icode = res.seqid.icode.strip() or "."
-                out.append([str(model.name), chain.name, str(res.seqid.num),
-                            icode, res.name, fmt(phi), fmt(psi), fmt(omega)])
+                out.append(key(model, chain, res)
+                           + [fmt(phi), fmt(psi), fmt(omega)])
     sys.stdout.write("".join("\t".join(row) + "\n" for row in out))
+    if rules_path:
+        with open(rules_path, "w") as f:
+            f.write("".join("\t".join(row) + "\n" for row in rules))
+
+
+def key(model, chain, res):
+    return [str(model.name), chain_name(chain.name), str(res.seqid.num),
+            res.seqid.icode.strip() or ".", res.name]
 
 
 if __name__ == "__main__":
