@@ -301,7 +301,7 @@ Expected<Structure> StoreReader::read(const select::Selector &Sel,
     if (NewN) {
       if (Error E = PerState(0, "/core/states/coords", St.Coords, 3))
         return Fail(std::move(E));
-#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)    \
+#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)       \
   if (Error E = PerState(Bit, "/core/states/" StoreName, St.Member))           \
     return Fail(std::move(E));
 #include "qir/IR/StateColumns.def"

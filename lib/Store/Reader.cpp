@@ -1,8 +1,8 @@
 //===- Reader.cpp - Reading structures and results from .qir.h5 -----------===//
 #include "qir/Store/Reader.h"
 
-#include "H5.h"
 #include "ColumnIO.h"
+#include "H5.h"
 #include "H5Result.h"
 #include "ReaderImpl.h"
 
@@ -424,7 +424,7 @@ Error StoreReader::Impl::readPerState(const TocEntry &T, StateTable &St,
       return h5::readDataset(H, Name, Type, V.data());
     return h5::readRows(H, Name, Type, RB, RB + NR, V.data());
   };
-#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)    \
+#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)       \
   if (Error E = One(Bit, "/core/states/" StoreName, St.Member))                \
     return E;
 #include "qir/IR/StateColumns.def"

@@ -1,9 +1,9 @@
 //===- Writer.cpp - Writing structures and results to .qir.h5 -------------===//
 #include "qir/Store/Writer.h"
 
+#include "ColumnIO.h"
 #include "H5.h"
 #include "H5Result.h"
-#include "ColumnIO.h"
 #include "ReaderImpl.h"
 
 #include "qir/IR/Structure.h"
@@ -355,8 +355,8 @@ Error StoreWriter::Impl::writeCore(const Structure &S) {
   if (Error E = Column("/core/atoms/" StoreName, At.Member, AC))               \
     return E;
 #define QIR_ATOM_OPTIONAL_COLUMN(Member, Type, StoreName, Facet, Bit)          \
-  if (Error E = OptionalAtomColumn("/core/atoms/" StoreName, At.Member, AC,    \
-                                   Bit))                                       \
+  if (Error E =                                                                \
+          OptionalAtomColumn("/core/atoms/" StoreName, At.Member, AC, Bit))    \
     return E;
 #include "qir/IR/AtomColumns.def"
   uint64_t RC = chunk(ResidueChunkRows, Res.size());
@@ -456,7 +456,7 @@ Error StoreWriter::Impl::writeCore(const Structure &S) {
         return h5::error("cannot write " + Name);
       return Error::success();
     };
-#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)    \
+#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)       \
   if (!St.Member.empty())                                                      \
     if (Error E = PerState("/core/states/" StoreName,                          \
                            h5::nativeType(ElementTypeOf<Type>::value),         \
@@ -478,12 +478,12 @@ Error StoreWriter::Impl::writeCore(const Structure &S) {
       T F = Filler;
       return C.append<T>(Path, Data, AtomChunkRows, Records, &F);
     };
-#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)    \
+#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)       \
   if (Error E = Optional("/core/states/" StoreName, St.Member, Type(Fill)))    \
     return E;
 #include "qir/IR/StateColumns.def"
   }
-#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)    \
+#define QIR_STATE_ATOM_COLUMN(Member, Type, StoreName, Facet, Bit, Fill)       \
   if (!St.Member.empty())                                                      \
     Flags |= Bit;
 #include "qir/IR/StateColumns.def"

@@ -123,8 +123,8 @@ llvm::Error malformedResult(llvm::StringRef What);
 
 } // namespace qir
 
-/// In the class (ResultLayout.h) of an analysis whose result is persisted: write(), read()
-/// and printLayout() generated from layout().
+/// In the class (ResultLayout.h) of an analysis whose result is persisted:
+/// write(), read() and printLayout() generated from layout().
 #define QIR_RESULT_LAYOUT()                                                    \
   template <typename L> static void layout(L &Lay, Result &R);                 \
   static llvm::Error write(ResultSink &Sink, const Result &R);                 \

@@ -29,11 +29,11 @@ constexpr unsigned DeflateLevel = 4;
 /// Bits of /toc/flags: which optional arrays a structure has
 /// (docs/store-schema.md, "/toc").
 enum TocFlag : uint8_t {
-  TocAnisoU = 1 << 0,     ///< /core/atoms/aniso_u holds this structure's rows
-  TocPresent = 1 << 1,    ///< /core/states/present
-  TocOccupancy = 1 << 2,  ///< /core/states/occupancy
-  TocBIso = 1 << 3,       ///< /core/states/b_iso
-  TocSerial = 1 << 4,     ///< /core/states/serial
+  TocAnisoU = 1 << 0,    ///< /core/atoms/aniso_u holds this structure's rows
+  TocPresent = 1 << 1,   ///< /core/states/present
+  TocOccupancy = 1 << 2, ///< /core/states/occupancy
+  TocBIso = 1 << 3,      ///< /core/states/b_iso
+  TocSerial = 1 << 4,    ///< /core/states/serial
 };
 
 /// The qir version that writes the provenance attributes.
